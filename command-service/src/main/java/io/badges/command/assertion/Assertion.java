@@ -1,0 +1,62 @@
+package io.badges.command.assertion;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.badges.command.badgeclass.BadgeClassStore;
+import io.badges.command.web.RuleViolationException;
+import io.badges.command.web.UnknownReferenceException;
+import io.badges.events.assertion.AssertionIssued;
+import io.badges.events.assertion.AssertionRevoked;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+@Aggregate
+public class Assertion {
+
+    @AggregateIdentifier
+    private String assertionId;
+    private String badgeClassId;
+    private boolean revoked;
+
+    protected Assertion() {
+    }
+
+    @CommandHandler
+    public Assertion(IssueAssertion command, BadgeClassStore badgeClasses) {
+        String issuerId = badgeClasses.issuerOf(command.badgeClassId())
+                .orElseThrow(() -> new UnknownReferenceException("badgeClassId",
+                        "no badge class " + command.badgeClassId()));
+        expiryMustFollowIssueDate(command);
+        apply(new AssertionIssued(command.assertionId(), command.badgeClassId(), issuerId, command.recipient(),
+                command.evidence(), command.narrative(), command.issuedOn(), command.expires(),
+                command.verificationType()));
+    }
+
+    /** Revoking a revoked assertion changes nothing and records nothing. */
+    @CommandHandler
+    public void handle(RevokeAssertion command) {
+        if (revoked) {
+            return;
+        }
+        apply(new AssertionRevoked(assertionId, badgeClassId, command.reason(), command.at()));
+    }
+
+    private static void expiryMustFollowIssueDate(IssueAssertion command) {
+        if (command.expires() != null && !command.expires().isAfter(command.issuedOn())) {
+            throw new RuleViolationException("expires", "must be after the issue date " + command.issuedOn());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AssertionIssued event) {
+        this.assertionId = event.assertionId();
+        this.badgeClassId = event.badgeClassId();
+    }
+
+    @EventSourcingHandler
+    void on(AssertionRevoked event) {
+        this.revoked = true;
+    }
+}

@@ -1,0 +1,72 @@
+package io.badges.command.assertion;
+
+import io.badges.command.config.ApiKeyFilter;
+import io.badges.command.web.RuleViolationException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/assertions")
+class AssertionController {
+
+    private final AssertionIssuing issuing;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    AssertionController(AssertionIssuing issuing, CommandGateway commands, Clock clock) {
+        this.issuing = issuing;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    record RevokeRequest(@Size(max = 1000) String reason) {
+    }
+
+    @PostMapping
+    ResponseEntity<String> issue(@Valid @RequestBody AssertionRequest request,
+                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                 HttpServletRequest http) {
+        if (idempotencyKey != null && idempotencyKey.length() > 200) {
+            throw new RuleViolationException("Idempotency-Key", "must be at most 200 characters");
+        }
+        String client = (String) http.getAttribute(ApiKeyFilter.CLIENT_ATTRIBUTE);
+        AssertionIssuing.Result result;
+        try {
+            result = issuing.issue(request, client, blankToNull(idempotencyKey));
+        } catch (DuplicateKeyException concurrentSameKey) {
+            // another request with the same key committed first: answer what it answered
+            result = issuing.issue(request, client, blankToNull(idempotencyKey));
+        }
+        return ResponseEntity.created(URI.create("/api/v1/assertions/" + result.id()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
+                .body(result.body());
+    }
+
+    @PostMapping("/{id}/revoke")
+    ResponseEntity<Map<String, Object>> revoke(@PathVariable String id,
+                                               @Valid @RequestBody(required = false) RevokeRequest request) {
+        String reason = request == null ? null : request.reason();
+        commands.sendAndWait(new RevokeAssertion(id, reason, clock.instant()));
+        return ResponseEntity.status(HttpStatus.OK).body(Map.of("id", id, "revoked", true));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

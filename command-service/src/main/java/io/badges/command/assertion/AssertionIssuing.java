@@ -1,0 +1,90 @@
+package io.badges.command.assertion;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.command.web.IdempotencyConflictException;
+import io.badges.events.assertion.Evidence;
+import io.badges.events.assertion.Recipient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Awards one badge. The command's unit of work joins this transaction, so the assertion row, its
+ * event and the Idempotency-Key record commit together; a concurrent duplicate key rolls all three back.
+ */
+@Service
+class AssertionIssuing {
+
+    record Result(String id, String body, boolean replayed) {
+    }
+
+    private final CommandGateway commands;
+    private final IdempotencyStore idempotency;
+    private final RecipientHasher hasher;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AssertionIssuing(CommandGateway commands, IdempotencyStore idempotency, RecipientHasher hasher,
+                     ObjectMapper json, Clock clock) {
+        this.commands = commands;
+        this.idempotency = idempotency;
+        this.hasher = hasher;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Result issue(AssertionRequest request, String clientId, String idempotencyKey) {
+        String requestHash = idempotencyKey == null ? null : RecipientHasher.sha256Hex(write(request));
+        if (idempotencyKey != null) {
+            Optional<IdempotencyStore.Entry> first = idempotency.find(clientId, idempotencyKey);
+            if (first.isPresent()) {
+                if (!first.get().requestHash().equals(requestHash)) {
+                    throw new IdempotencyConflictException("this Idempotency-Key was used with a different request");
+                }
+                return new Result(first.get().assertionId(), first.get().responseBody(), true);
+            }
+        }
+        IssueAssertion command = command(request);
+        commands.sendAndWait(command);
+        String body = write(AssertionResponse.of(command));
+        if (idempotencyKey != null) {
+            idempotency.remember(clientId, idempotencyKey, requestHash, command.assertionId(), body, clock.instant());
+        }
+        return new Result(command.assertionId(), body, false);
+    }
+
+    private IssueAssertion command(AssertionRequest request) {
+        Recipient recipient = hasher.recipient(request.recipient().type(), request.recipient().identity(),
+                request.hashed());
+        List<Evidence> evidence = request.evidence() == null ? List.of()
+                : request.evidence().stream().map(e -> new Evidence(e.url(), e.narrative())).toList();
+        Instant expires = request.expires() == null ? null : request.expires().toInstant();
+        return new IssueAssertion(UUID.randomUUID().toString(), request.badgeClassId(), recipient, evidence,
+                request.narrative(), expires, request.verificationType(),
+                io.badges.persistence.Vendor.truncate(clock.instant()));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record AssertionResponse(String id, String badgeClassId, Recipient recipient, List<Evidence> evidence,
+                             String narrative, Instant issuedOn, Instant expires, String verification) {
+
+        static AssertionResponse of(IssueAssertion c) {
+            return new AssertionResponse(c.assertionId(), c.badgeClassId(), c.recipient(), c.evidence(),
+                    c.narrative(), c.issuedOn(), c.expires(), c.verificationType());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.badges.command.assertion;
+
+import io.badges.persistence.Vendor;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Remembers the first answer to each (client, Idempotency-Key), in the same transaction as the award. */
+@Component
+class IdempotencyStore {
+
+    record Entry(String assertionId, String requestHash, String responseBody) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Vendor vendor;
+
+    IdempotencyStore(JdbcClient jdbc, Vendor vendor) {
+        this.jdbc = jdbc;
+        this.vendor = vendor;
+    }
+
+    Optional<Entry> find(String clientId, String key) {
+        return jdbc.sql("SELECT assertion_id, request_hash, response_body FROM idempotency_key WHERE client_id = ? AND idem_key = ?")
+                .params(clientId, key)
+                .query((rs, row) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    void remember(String clientId, String key, String requestHash, String assertionId, String responseBody,
+                  Instant at) {
+        jdbc.sql("""
+                INSERT INTO idempotency_key (client_id, idem_key, request_hash, assertion_id, response_body, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+                .params(clientId, key, requestHash, assertionId, responseBody, vendor.bindInstant(at))
+                .update();
+    }
+}

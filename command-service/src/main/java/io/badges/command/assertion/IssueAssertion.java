@@ -1,0 +1,13 @@
+package io.badges.command.assertion;
+
+import io.badges.events.assertion.Evidence;
+import io.badges.events.assertion.Recipient;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Award a badge. The recipient is already hashed (when asked to be): the clear address goes no further. */
+public record IssueAssertion(@TargetAggregateIdentifier String assertionId, String badgeClassId, Recipient recipient,
+                             List<Evidence> evidence, String narrative, Instant expires, String verificationType,
+                             Instant issuedOn) {
+}

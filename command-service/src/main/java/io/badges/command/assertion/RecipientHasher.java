@@ -1,0 +1,40 @@
+package io.badges.command.assertion;
+
+import io.badges.events.assertion.Recipient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * OB 2.0 recipient identity: {@code sha256$} + hex(sha256(identity + salt)) with a random salt per
+ * award. Email addresses are trimmed and lower-cased first, and verifiers do the same.
+ */
+@Component
+class RecipientHasher {
+
+    private final SecureRandom random = new SecureRandom();
+
+    Recipient recipient(String type, String identity, boolean hash) {
+        String normalized = identity.strip().toLowerCase(Locale.ROOT);
+        if (!hash) {
+            return new Recipient(type, normalized, false, null);
+        }
+        byte[] saltBytes = new byte[16];
+        random.nextBytes(saltBytes);
+        String salt = HexFormat.of().formatHex(saltBytes);
+        return new Recipient(type, "sha256$" + sha256Hex(normalized + salt), true, salt);
+    }
+
+    static String sha256Hex(String value) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.badges.command.badgeclass;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.command.WriteModel;
+import io.badges.events.badgeclass.BadgeClassDefined;
+import io.badges.events.badgeclass.BadgeClassUpdated;
+import io.badges.events.badgeclass.Criteria;
+import io.badges.persistence.Vendor;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The badge_class table of the write model, kept in the command's transaction. */
+@Component
+@ProcessingGroup(WriteModel.GROUP)
+public class BadgeClassStore {
+
+    private final JdbcClient jdbc;
+    private final Vendor vendor;
+    private final ObjectMapper json;
+
+    BadgeClassStore(JdbcClient jdbc, Vendor vendor, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.vendor = vendor;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(BadgeClassDefined event) {
+        Criteria criteria = event.criteria();
+        jdbc.sql("""
+                INSERT INTO badge_class (id, issuer_id, name, description, image, criteria_narrative, criteria_url,
+                                         tags, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(event.badgeClassId(), event.issuerId(), event.name(), event.description(), event.image(),
+                        criteria.narrative(), criteria.url(), tags(event.tags()),
+                        vendor.bindInstant(event.occurredAt()), vendor.bindInstant(event.occurredAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(BadgeClassUpdated event) {
+        Criteria criteria = event.criteria();
+        jdbc.sql("""
+                UPDATE badge_class SET name = ?, description = ?, image = ?, criteria_narrative = ?,
+                                       criteria_url = ?, tags = ?, updated_at = ?
+                WHERE id = ?
+                """)
+                .params(event.name(), event.description(), event.image(), criteria.narrative(), criteria.url(),
+                        tags(event.tags()), vendor.bindInstant(event.occurredAt()), event.badgeClassId())
+                .update();
+    }
+
+    /** The issuer of a badge class, if the badge class exists. */
+    public Optional<String> issuerOf(String badgeClassId) {
+        return jdbc.sql("SELECT issuer_id FROM badge_class WHERE id = ?").param(badgeClassId)
+                .query(String.class).optional();
+    }
+
+    private String tags(List<String> tags) {
+        try {
+            return json.writeValueAsString(tags);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

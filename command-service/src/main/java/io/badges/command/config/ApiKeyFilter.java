@@ -1,0 +1,46 @@
+package io.badges.command.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.command.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** {@code Authorization: Bearer <key>} on every write; the client id (key digest) goes on the request. */
+public class ApiKeyFilter extends OncePerRequestFilter {
+
+    public static final String CLIENT_ATTRIBUTE = "badges.client";
+
+    private final ApiKeys keys;
+    private final ObjectMapper mapper;
+
+    ApiKeyFilter(ApiKeys keys, ObjectMapper mapper) {
+        this.keys = keys;
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        Optional<String> client = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? keys.clientOf(header.substring(7).trim())
+                : Optional.empty();
+        if (client.isEmpty()) {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            mapper.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "Unauthorized", header == null ? "missing Authorization: Bearer <key>" : "unknown API key"));
+            return;
+        }
+        request.setAttribute(CLIENT_ATTRIBUTE, client.get());
+        chain.doFilter(request, response);
+    }
+}

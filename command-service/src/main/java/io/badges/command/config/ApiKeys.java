@@ -1,0 +1,90 @@
+package io.badges.command.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The write API's keys, held only as SHA-256 digests and compared in constant time. When none are
+ * configured and the database is the embedded SQLite, one key is generated once, stored (0600) in
+ * the data directory and printed at start-up, so a first run needs no set-up.
+ */
+public final class ApiKeys {
+
+    static final String KEY_FILE = "api-key";
+
+    private final List<byte[]> digests;
+
+    private ApiKeys(List<String> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("no API key configured: set BADGES_API_KEYS");
+        }
+        this.digests = keys.stream().map(ApiKeys::sha256).toList();
+    }
+
+    public static ApiKeys of(List<String> keys) {
+        return new ApiKeys(keys);
+    }
+
+    /** Keys from configuration, or the embedded default's generated key. */
+    static ApiKeys resolve(List<String> configured, boolean embedded, Path dataDir) {
+        if (!configured.isEmpty() || !embedded) {
+            return new ApiKeys(configured);
+        }
+        String key = loadOrGenerate(dataDir.resolve(KEY_FILE));
+        System.out.println("Write API key (stored in " + dataDir.resolve(KEY_FILE) + "): " + key);
+        return new ApiKeys(List.of(key));
+    }
+
+    /** The client a presented key belongs to (its digest, hex), if it is one of ours. */
+    public Optional<String> clientOf(String presented) {
+        if (presented == null || presented.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] digest = sha256(presented);
+        boolean match = false;
+        for (byte[] known : digests) {
+            match |= MessageDigest.isEqual(known, digest);
+        }
+        return match ? Optional.of(HexFormat.of().formatHex(digest)) : Optional.empty();
+    }
+
+    private static String loadOrGenerate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the key is still only in the data directory
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the API key file " + file, e);
+        }
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

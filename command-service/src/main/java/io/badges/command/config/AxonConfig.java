@@ -1,0 +1,47 @@
+package io.badges.command.config;
+
+import io.badges.command.WriteModel;
+import io.badges.persistence.AxonJdbc;
+import io.badges.persistence.Vendor;
+import java.lang.management.ManagementFactory;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon on the primary database: the JDBC event store shares the DataSource (and so the transaction)
+ * with the write-model tables, which makes it the transactional outbox.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfig {
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Vendor vendor, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer,
+                                          org.axonframework.config.Configuration configuration) {
+        return AxonJdbc.eventStorageEngine(vendor, connectionProvider, transactionManager, eventSerializer,
+                serializer, configuration.upcasterChain());
+    }
+
+    @Bean
+    TokenStore tokenStore(Vendor vendor, ConnectionProvider connectionProvider, Serializer serializer) {
+        return AxonJdbc.tokenStore(vendor, connectionProvider, serializer, "token_entry",
+                ManagementFactory.getRuntimeMXBean().getName());
+    }
+
+    /** A failing write-model handler must fail the command, so that neither row nor event is stored. */
+    @Bean
+    ConfigurerModule writeModelFailsTheCommand() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler(WriteModel.GROUP, c -> PropagatingErrorHandler.instance()));
+    }
+}

@@ -1,0 +1,47 @@
+package io.badges.command.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the command service; see docs/configuration.md. Every value has an env form
+ * (BADGES_DATA_DIR, BADGES_API_KEYS, BADGES_DB_URL, ...).
+ */
+@Validated
+@ConfigurationProperties("badges")
+public record BadgesProperties(
+        @NotNull @DefaultValue("./data") Path dataDir,
+        @DefaultValue List<String> apiKeys,
+        @Valid @NotNull @DefaultValue Db db,
+        @Valid @NotNull @DefaultValue Limits limits) {
+
+    public BadgesProperties {
+        apiKeys = apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).toList();
+    }
+
+    /** Blank url: SQLite file {@code command.db} under the data directory (the embedded default). */
+    public record Db(
+            String url,
+            String user,
+            String password,
+            @Min(1) @Max(200) @DefaultValue("4") int poolSize) {
+
+        public String urlOr(Path dataDir) {
+            return url == null || url.isBlank()
+                    ? "jdbc:sqlite:" + dataDir.resolve("command.db")
+                    : url;
+        }
+    }
+
+    public record Limits(
+            @Min(1024) @DefaultValue("1048576") long maxBodyBytes,
+            @Min(1024) @DefaultValue("16777216") long maxBatchBodyBytes) {
+    }
+}

@@ -1,0 +1,51 @@
+package io.badges.command.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.badges.persistence.DataSources;
+import io.badges.persistence.Migrations;
+import io.badges.persistence.Vendor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The primary database: one HikariCP pool, migrated before anything else can use it, so every bean
+ * that receives the DataSource sees the current schema.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfig.class);
+
+    @Bean
+    Vendor vendor(BadgesProperties properties) {
+        return Vendor.fromJdbcUrl(properties.db().urlOr(properties.dataDir()));
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    HikariDataSource dataSource(BadgesProperties properties, Vendor vendor) {
+        BadgesProperties.Db db = properties.db();
+        HikariDataSource dataSource = DataSources.create(
+                new DataSources.Settings(db.urlOr(properties.dataDir()), db.user(), db.password(),
+                        db.poolSize(), "command-primary"),
+                DataSources.Role.WRITER);
+        var result = Migrations.migrate(dataSource, vendor, Vendor.Side.COMMAND);
+        log.info("command schema ready vendor={} version={} applied={}", vendor, result.targetSchemaVersion,
+                result.migrationsExecuted);
+        return dataSource;
+    }
+
+    /** {@code java -jar command-service.jar migrate}: the DataSource above has migrated; stop here. */
+    @Bean
+    @Profile("migrate-only")
+    ApplicationRunner exitAfterMigration(ConfigurableApplicationContext context) {
+        return args -> System.exit(SpringApplication.exit(context, () -> 0));
+    }
+}

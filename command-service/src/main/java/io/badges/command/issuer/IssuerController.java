@@ -1,0 +1,48 @@
+package io.badges.command.issuer;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/issuers")
+class IssuerController {
+
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    IssuerController(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    record IssuerResponse(String id, String name, String url, String email, String description, String image) {
+
+        static IssuerResponse of(String id, IssuerProfile p) {
+            return new IssuerResponse(id, p.name(), p.url(), p.email(), p.description(), p.image());
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<IssuerResponse> register(@Valid @RequestBody IssuerRequest request) {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new RegisterIssuer(id, request.profile(), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/v1/issuers/" + id)).body(IssuerResponse.of(id, request.profile()));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<IssuerResponse> update(@PathVariable String id, @Valid @RequestBody IssuerRequest request) {
+        commands.sendAndWait(new UpdateIssuerProfile(id, request.profile(), clock.instant()));
+        return ResponseEntity.status(HttpStatus.OK).body(IssuerResponse.of(id, request.profile()));
+    }
+}

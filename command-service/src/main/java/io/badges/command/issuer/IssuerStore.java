@@ -1,0 +1,50 @@
+package io.badges.command.issuer;
+
+import io.badges.command.WriteModel;
+import io.badges.events.issuer.IssuerProfileUpdated;
+import io.badges.events.issuer.IssuerRegistered;
+import io.badges.persistence.Vendor;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The issuer table of the write model, kept in the command's transaction. */
+@Component
+@ProcessingGroup(WriteModel.GROUP)
+public class IssuerStore {
+
+    private final JdbcClient jdbc;
+    private final Vendor vendor;
+
+    IssuerStore(JdbcClient jdbc, Vendor vendor) {
+        this.jdbc = jdbc;
+        this.vendor = vendor;
+    }
+
+    @EventHandler
+    void on(IssuerRegistered event) {
+        jdbc.sql("""
+                INSERT INTO issuer (id, name, url, email, description, image, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(event.issuerId(), event.name(), event.url(), event.email(), event.description(),
+                        event.image(), vendor.bindInstant(event.occurredAt()), vendor.bindInstant(event.occurredAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(IssuerProfileUpdated event) {
+        jdbc.sql("""
+                UPDATE issuer SET name = ?, url = ?, email = ?, description = ?, image = ?, updated_at = ?
+                WHERE id = ?
+                """)
+                .params(event.name(), event.url(), event.email(), event.description(), event.image(),
+                        vendor.bindInstant(event.occurredAt()), event.issuerId())
+                .update();
+    }
+
+    public boolean exists(String issuerId) {
+        return jdbc.sql("SELECT count(*) FROM issuer WHERE id = ?").param(issuerId).query(Long.class).single() > 0;
+    }
+}

@@ -1,0 +1,9 @@
+package io.badges.command.web;
+
+/** The same Idempotency-Key was sent with a different request body. */
+public class IdempotencyConflictException extends RuntimeException {
+
+    public IdempotencyConflictException(String message) {
+        super(message);
+    }
+}

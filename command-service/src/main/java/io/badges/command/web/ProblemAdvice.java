@@ -1,0 +1,166 @@
+package io.badges.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error leaves as problem+json; nothing below a controller ever shows a stack trace to a client. */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException ex,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<Problems.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
+        return body(Problems.withErrors(
+                Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException ex,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        PayloadTooLargeException tooLarge = find(ex, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return body(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
+                    tooLarge.getMessage()));
+        }
+        JsonMappingException mapping = find(ex, JsonMappingException.class);
+        if (mapping != null && !mapping.getPath().isEmpty()) {
+            String field = fieldPath(mapping);
+            String message = mapping instanceof InvalidFormatException invalid
+                    ? "cannot be read as " + readableType(invalid.getTargetType())
+                    : mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
+                            ? "must be " + readableType(mismatched.getTargetType())
+                            : "has an invalid value";
+            return body(Problems.withErrors(
+                    Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", field + " " + message),
+                    List.of(new Problems.FieldError(field, message))));
+        }
+        String detail = find(ex, JsonProcessingException.class) != null
+                ? "the body is not well-formed JSON"
+                : "the body is missing or unreadable";
+        return body(Problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException ex) {
+        return Problems.response(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                "Payload too large", ex.getMessage()));
+    }
+
+    @ExceptionHandler(UnknownReferenceException.class)
+    ResponseEntity<ProblemDetail> unknownReference(UnknownReferenceException ex) {
+        return Problems.response(Problems.withErrors(
+                Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-reference", "Unknown reference",
+                        ex.getMessage()),
+                List.of(new Problems.FieldError(ex.field(), ex.getMessage()))));
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException ex) {
+        return Problems.response(Problems.withErrors(
+                Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", ex.getMessage()),
+                List.of(new Problems.FieldError(ex.field(), ex.getMessage()))));
+    }
+
+    @ExceptionHandler(IdempotencyConflictException.class)
+    ResponseEntity<ProblemDetail> idempotencyConflict(IdempotencyConflictException ex) {
+        return Problems.response(Problems.withErrors(
+                Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
+                        ex.getMessage()),
+                List.of(new Problems.FieldError("Idempotency-Key", ex.getMessage()))));
+    }
+
+    @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})
+    ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
+        String detail = ex instanceof NotFoundException ? ex.getMessage() : "no such resource";
+        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("unexpected error handling a request", ex);
+        return Problems.response(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "the request could not be completed; it has not been applied"));
+    }
+
+    private static ResponseEntity<Object> body(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String fieldPath(JsonMappingException mapping) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String readableType(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date-time";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "an object";
+    }
+
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}

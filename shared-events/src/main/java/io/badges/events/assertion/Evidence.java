@@ -1,0 +1,4 @@
+package io.badges.events.assertion;
+
+public record Evidence(String url, String narrative) {
+}
