@@ -39,6 +39,7 @@ public final class DataSources {
         config.setPoolName(settings.poolName());
         // Start even when the database is not reachable yet; callers retry (event processors do).
         config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(10_000);
         if (vendor == Vendor.SQLITE) {
             configureSqlite(config, settings, role);
         } else {
@@ -59,6 +60,8 @@ public final class DataSources {
             config.setMaximumPoolSize(1);
         } else {
             sqlite.setReadOnly(true);
+            // Hikari sets the flag on every new connection; it must match the open mode or sqlite-jdbc refuses.
+            config.setReadOnly(true);
             config.setMaximumPoolSize(Math.max(1, settings.poolSize()));
         }
         SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);

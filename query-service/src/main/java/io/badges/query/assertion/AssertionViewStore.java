@@ -1,0 +1,96 @@
+package io.badges.query.assertion;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.events.assertion.AssertionIssued;
+import io.badges.events.assertion.AssertionRevoked;
+import io.badges.events.assertion.Evidence;
+import io.badges.events.assertion.Recipient;
+import io.badges.persistence.Vendor;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+class AssertionViewStore {
+
+    private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() { };
+
+    private final JdbcClient writes;
+    private final JdbcClient reads;
+    private final Vendor vendor;
+    private final ObjectMapper json;
+
+    AssertionViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor, ObjectMapper json) {
+        this.writes = writes;
+        this.reads = reads;
+        this.vendor = vendor;
+        this.json = json;
+    }
+
+    void insert(AssertionIssued e, long seq) {
+        Recipient r = e.recipient();
+        writes.sql("""
+                INSERT INTO assertion_view (id, badge_class_id, issuer_id, recipient_type, recipient_identity,
+                                            recipient_hashed, recipient_salt, evidence, narrative, verification_type,
+                                            issued_on, expires, revoked, last_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """)
+                .params(e.assertionId(), e.badgeClassId(), e.issuerId(), r.type(), r.identity(), r.hashed(),
+                        r.salt(), write(e.evidence()), e.narrative(), e.verificationType(),
+                        vendor.bindInstant(e.issuedOn()), vendor.bindInstant(e.expires()), false, seq)
+                .update();
+    }
+
+    void revoke(AssertionRevoked e, long seq) {
+        writes.sql("""
+                UPDATE assertion_view SET revoked = ?, revocation_reason = ?, revoked_at = ?, last_seq = ?
+                WHERE id = ? AND last_seq < ?
+                """)
+                .params(true, e.reason(), vendor.bindInstant(e.occurredAt()), seq, e.assertionId(), seq)
+                .update();
+    }
+
+    Optional<AssertionView> find(String id) {
+        return reads.sql("""
+                SELECT a.id, a.badge_class_id, b.name, b.image, a.issuer_id, i.name, i.url,
+                       a.recipient_type, a.recipient_identity, a.recipient_hashed, a.recipient_salt,
+                       a.evidence, a.narrative, a.issued_on, a.expires, a.verification_type,
+                       a.revoked, a.revocation_reason, a.revoked_at
+                FROM assertion_view a
+                LEFT JOIN badge_class_view b ON b.id = a.badge_class_id
+                LEFT JOIN issuer_view i ON i.id = a.issuer_id
+                WHERE a.id = ?
+                """)
+                .param(id)
+                .query((rs, n) -> new AssertionView(
+                        rs.getString(1),
+                        new AssertionView.BadgeClassSummary(rs.getString(2), rs.getString(3), rs.getString(4)),
+                        new AssertionView.IssuerSummary(rs.getString(5), rs.getString(6), rs.getString(7)),
+                        new Recipient(rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11)),
+                        read(rs.getString(12)), rs.getString(13),
+                        vendor.readInstant(rs.getObject(14)), vendor.readInstant(rs.getObject(15)),
+                        rs.getString(16), rs.getBoolean(17), rs.getString(18), vendor.readInstant(rs.getObject(19))))
+                .optional();
+    }
+
+    private String write(List<Evidence> evidence) {
+        try {
+            return json.writeValueAsString(evidence);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Evidence> read(String evidence) {
+        try {
+            return json.readValue(evidence, EVIDENCE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.badges.query.badgeclass;
+
+import io.badges.events.badgeclass.BadgeClassDefined;
+import io.badges.events.badgeclass.BadgeClassUpdated;
+import io.badges.query.ReadModel;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+@Component
+@ProcessingGroup(ReadModel.GROUP)
+class BadgeClassProjection {
+
+    private final BadgeClassViewStore store;
+
+    BadgeClassProjection(BadgeClassViewStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(BadgeClassDefined event, @SequenceNumber long seq) {
+        store.insert(event, seq);
+    }
+
+    @EventHandler
+    void on(BadgeClassUpdated event, @SequenceNumber long seq) {
+        store.update(event, seq);
+    }
+}

@@ -1,0 +1,87 @@
+package io.badges.query.badgeclass;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.events.badgeclass.BadgeClassDefined;
+import io.badges.events.badgeclass.BadgeClassUpdated;
+import io.badges.events.badgeclass.Criteria;
+import io.badges.persistence.Vendor;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+class BadgeClassViewStore {
+
+    private static final TypeReference<List<String>> TAGS = new TypeReference<>() { };
+
+    private final JdbcClient writes;
+    private final JdbcClient reads;
+    private final Vendor vendor;
+    private final ObjectMapper json;
+
+    BadgeClassViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor, ObjectMapper json) {
+        this.writes = writes;
+        this.reads = reads;
+        this.vendor = vendor;
+        this.json = json;
+    }
+
+    void insert(BadgeClassDefined e, long seq) {
+        writes.sql("""
+                INSERT INTO badge_class_view (id, issuer_id, name, description, image, criteria_narrative,
+                                              criteria_url, tags, created_at, updated_at, last_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """)
+                .params(e.badgeClassId(), e.issuerId(), e.name(), e.description(), e.image(),
+                        e.criteria().narrative(), e.criteria().url(), write(e.tags()),
+                        vendor.bindInstant(e.occurredAt()), vendor.bindInstant(e.occurredAt()), seq)
+                .update();
+    }
+
+    void update(BadgeClassUpdated e, long seq) {
+        writes.sql("""
+                UPDATE badge_class_view SET name = ?, description = ?, image = ?, criteria_narrative = ?,
+                                            criteria_url = ?, tags = ?, updated_at = ?, last_seq = ?
+                WHERE id = ? AND last_seq < ?
+                """)
+                .params(e.name(), e.description(), e.image(), e.criteria().narrative(), e.criteria().url(),
+                        write(e.tags()), vendor.bindInstant(e.occurredAt()), seq, e.badgeClassId(), seq)
+                .update();
+    }
+
+    Optional<BadgeClassView> find(String id) {
+        return reads.sql("""
+                SELECT b.id, b.name, b.description, b.image, b.criteria_narrative, b.criteria_url, b.tags,
+                       b.created_at, b.updated_at, b.issuer_id, i.name, i.url
+                FROM badge_class_view b LEFT JOIN issuer_view i ON i.id = b.issuer_id
+                WHERE b.id = ?
+                """)
+                .param(id)
+                .query((rs, n) -> new BadgeClassView(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), new Criteria(rs.getString(5), rs.getString(6)), read(rs.getString(7)),
+                        vendor.readInstant(rs.getObject(8)), vendor.readInstant(rs.getObject(9)),
+                        new BadgeClassView.IssuerSummary(rs.getString(10), rs.getString(11), rs.getString(12))))
+                .optional();
+    }
+
+    private String write(List<String> tags) {
+        try {
+            return json.writeValueAsString(tags);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> read(String tags) {
+        try {
+            return json.readValue(tags, TAGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.badges.query.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.badges.persistence.AxonJdbc;
+import io.badges.query.ReadModel;
+import io.badges.persistence.Vendor;
+import java.lang.management.ManagementFactory;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The projection's event source is the command side's event store, read through its own read-only
+ * pool; its token lives in the read database, so rows and token commit in one transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfig {
+
+    @Bean(destroyMethod = "shutDown")
+    EventStore eventStore(QueryProperties properties,
+                          @Qualifier("eventSource") HikariDataSource eventSource,
+                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                          Serializer serializer,
+                          org.axonframework.config.Configuration configuration) {
+        Vendor sourceVendor = Vendor.fromJdbcUrl(properties.db().urlOr(properties.dataDir()));
+        var engine = AxonJdbc.eventStorageEngine(sourceVendor, new DataSourceConnectionProvider(eventSource),
+                NoTransactionManager.INSTANCE, eventSerializer, serializer, configuration.upcasterChain());
+        return EmbeddedEventStore.builder()
+                .storageEngine(engine)
+                .fetchDelay(properties.projection().pollInterval().toMillis())
+                .cleanupDelay(10_000)
+                .build();
+    }
+
+    /**
+     * A failing projection must not skip the event: the batch rolls back (rows and token) and the
+     * processor retries it with back-off, instead of Axon's default of logging and moving on.
+     */
+    @Bean
+    ConfigurerModule projectionErrorsStopTheBatch() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler(ReadModel.GROUP, c -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    TokenStore tokenStore(Vendor vendor, ConnectionProvider connectionProvider, Serializer serializer) {
+        return AxonJdbc.tokenStore(vendor, connectionProvider, serializer, "projection_token_entry",
+                ManagementFactory.getRuntimeMXBean().getName());
+    }
+}

@@ -1,0 +1,55 @@
+package io.badges.query.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** Settings of the query service; see docs/configuration.md. */
+@Validated
+@ConfigurationProperties("badges")
+public record QueryProperties(
+        @NotNull @DefaultValue("./data") Path dataDir,
+        String publicBaseUrl,
+        @Valid @NotNull @DefaultValue Db db,
+        @Valid @NotNull @DefaultValue QueryDb queryDb,
+        @Valid @NotNull @DefaultValue Projection projection) {
+
+    /** The command side's database, whose event store this service tails (read-only). */
+    public record Db(String url, String user, String password) {
+
+        public String urlOr(Path dataDir) {
+            return url == null || url.isBlank() ? "jdbc:sqlite:" + dataDir.resolve("command.db") : url;
+        }
+    }
+
+    /** The read tables. Blank url: the command database on PostgreSQL, query.db under the data dir on SQLite. */
+    public record QueryDb(String url, String user, String password, String replicaUrl,
+                          @Min(1) @Max(200) @DefaultValue("4") int poolSize) {
+
+        public String urlOr(Db commandDb, Path dataDir) {
+            if (url != null && !url.isBlank()) {
+                return url;
+            }
+            String command = commandDb.urlOr(dataDir);
+            return command.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dataDir.resolve("query.db") : command;
+        }
+
+        public String userOr(Db commandDb) {
+            return url == null || url.isBlank() ? commandDb.user() : user;
+        }
+
+        public String passwordOr(Db commandDb) {
+            return url == null || url.isBlank() ? commandDb.password() : password;
+        }
+    }
+
+    /** How the projection tails the event store. */
+    public record Projection(@NotNull @DefaultValue("50ms") Duration pollInterval) {
+    }
+}

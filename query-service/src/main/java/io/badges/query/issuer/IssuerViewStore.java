@@ -1,0 +1,58 @@
+package io.badges.query.issuer;
+
+import io.badges.events.issuer.IssuerProfileUpdated;
+import io.badges.events.issuer.IssuerRegistered;
+import io.badges.persistence.Vendor;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** issuer_view: written by the projection (guarded by last_seq), read by the API through the reader pool. */
+@Component
+class IssuerViewStore {
+
+    private final JdbcClient writes;
+    private final JdbcClient reads;
+    private final Vendor vendor;
+
+    IssuerViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor) {
+        this.writes = writes;
+        this.reads = reads;
+        this.vendor = vendor;
+    }
+
+    void insert(IssuerRegistered e, long seq) {
+        writes.sql("""
+                INSERT INTO issuer_view (id, name, url, email, description, image, created_at, updated_at, last_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """)
+                .params(e.issuerId(), e.name(), e.url(), e.email(), e.description(), e.image(),
+                        vendor.bindInstant(e.occurredAt()), vendor.bindInstant(e.occurredAt()), seq)
+                .update();
+    }
+
+    void update(IssuerProfileUpdated e, long seq) {
+        writes.sql("""
+                UPDATE issuer_view SET name = ?, url = ?, email = ?, description = ?, image = ?, updated_at = ?,
+                                       last_seq = ?
+                WHERE id = ? AND last_seq < ?
+                """)
+                .params(e.name(), e.url(), e.email(), e.description(), e.image(), vendor.bindInstant(e.occurredAt()),
+                        seq, e.issuerId(), seq)
+                .update();
+    }
+
+    Optional<IssuerView> find(String id) {
+        return reads.sql("""
+                SELECT id, name, url, email, description, image, created_at, updated_at
+                FROM issuer_view WHERE id = ?
+                """)
+                .param(id)
+                .query((rs, n) -> new IssuerView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), vendor.readInstant(rs.getObject(7)),
+                        vendor.readInstant(rs.getObject(8))))
+                .optional();
+    }
+}
