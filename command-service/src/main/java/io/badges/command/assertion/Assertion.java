@@ -2,7 +2,7 @@ package io.badges.command.assertion;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.badges.command.badgeclass.BadgeClassStore;
+import io.badges.command.badgeclass.BadgeClasses;
 import io.badges.command.web.RuleViolationException;
 import io.badges.command.web.UnknownReferenceException;
 import io.badges.events.assertion.AssertionIssued;
@@ -24,7 +24,7 @@ public class Assertion {
     }
 
     @CommandHandler
-    public Assertion(IssueAssertion command, BadgeClassStore badgeClasses) {
+    public Assertion(IssueAssertion command, BadgeClasses badgeClasses) {
         String issuerId = badgeClasses.issuerOf(command.badgeClassId())
                 .orElseThrow(() -> new UnknownReferenceException("badgeClassId",
                         "no badge class " + command.badgeClassId()));

@@ -2,7 +2,7 @@ package io.badges.command.badgeclass;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.badges.command.issuer.IssuerStore;
+import io.badges.command.issuer.Issuers;
 import io.badges.command.web.UnknownReferenceException;
 import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.badgeclass.BadgeClassUpdated;
@@ -22,7 +22,7 @@ public class BadgeClass {
     }
 
     @CommandHandler
-    public BadgeClass(DefineBadgeClass command, IssuerStore issuers) {
+    public BadgeClass(DefineBadgeClass command, Issuers issuers) {
         if (!issuers.exists(command.issuerId())) {
             throw new UnknownReferenceException("issuerId", "no issuer " + command.issuerId());
         }

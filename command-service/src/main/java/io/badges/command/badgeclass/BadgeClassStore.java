@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /** The badge_class table of the write model, kept in the command's transaction. */
 @Component
 @ProcessingGroup(WriteModel.GROUP)
-public class BadgeClassStore {
+public class BadgeClassStore implements BadgeClasses {
 
     private final JdbcClient jdbc;
     private final Vendor vendor;
@@ -56,7 +56,7 @@ public class BadgeClassStore {
                 .update();
     }
 
-    /** The issuer of a badge class, if the badge class exists. */
+    @Override
     public Optional<String> issuerOf(String badgeClassId) {
         return jdbc.sql("SELECT issuer_id FROM badge_class WHERE id = ?").param(badgeClassId)
                 .query(String.class).optional();

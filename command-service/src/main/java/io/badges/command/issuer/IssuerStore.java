@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /** The issuer table of the write model, kept in the command's transaction. */
 @Component
 @ProcessingGroup(WriteModel.GROUP)
-public class IssuerStore {
+public class IssuerStore implements Issuers {
 
     private final JdbcClient jdbc;
     private final Vendor vendor;
@@ -44,6 +44,7 @@ public class IssuerStore {
                 .update();
     }
 
+    @Override
     public boolean exists(String issuerId) {
         return jdbc.sql("SELECT count(*) FROM issuer WHERE id = ?").param(issuerId).query(Long.class).single() > 0;
     }

@@ -1,0 +1,20 @@
+package io.badges.command.api;
+
+import io.badges.testsupport.TestPostgres;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The postgres profile against a real PostgreSQL server. */
+@ActiveProfiles("postgres")
+class PostgresWriteApiTest extends WriteApiContract {
+
+    private static final String URL = TestPostgres.newDatabase("write_api");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("badges.db.url", () -> URL);
+        registry.add("badges.db.user", TestPostgres::user);
+        registry.add("badges.api-keys", () -> KEY);
+    }
+}

@@ -1,0 +1,344 @@
+package io.badges.command.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.command.WriteModel;
+import io.badges.events.issuer.IssuerRegistered;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The write API against a real database; one subclass per vendor. Every refused request must leave
+ * every table and the event store exactly as they were.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(WriteApiContract.FailureInjection.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WriteApiContract {
+
+    static final String KEY = "contract-test-key";
+    static final String POISON = "fail-after-the-row-insert";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    FailingHandler failingHandler;
+
+    String issuerId;
+    String badgeClassId;
+    String assertionId;
+
+    @BeforeAll
+    void seed() throws Exception {
+        issuerId = created(post("/api/v1/issuers", """
+                {"name":"Seed Org","url":"https://seed.example","email":"badges@seed.example"}"""));
+        badgeClassId = created(post("/api/v1/badge-classes", """
+                {"issuerId":"%s","name":"Seed badge","description":"d","criteria":{"narrative":"do it"}}"""
+                .formatted(issuerId)));
+        assertionId = created(post("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"seed@example.org"}}"""
+                .formatted(badgeClassId), Map.of("Idempotency-Key", "seed-key")));
+    }
+
+    @Test
+    void awardsAndRevokesWithOneEventPerFactCommittedWithItsRow() throws Exception {
+        Map<String, Long> before = counts();
+
+        String id = created(post("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"Alice@Example.org"},
+                 "evidence":[{"url":"https://evidence.example/1"}],"expires":"2099-01-01T00:00:00Z"}"""
+                .formatted(badgeClassId)));
+        HttpResponse<String> revoke = post("/api/v1/assertions/" + id + "/revoke", "{\"reason\":\"mistake\"}");
+        HttpResponse<String> again = post("/api/v1/assertions/" + id + "/revoke", "{\"reason\":\"twice\"}");
+
+        assertThat(revoke.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        Map<String, Long> after = counts();
+        assertThat(after.get("assertion")).isEqualTo(before.get("assertion") + 1);
+        assertThat(after.get("domain_event_entry")).isEqualTo(before.get("domain_event_entry") + 2);
+        assertThat(jdbc.sql("SELECT revocation_reason FROM assertion WHERE id = ?").param(id)
+                .query(String.class).single()).isEqualTo("mistake");
+    }
+
+    @Test
+    void storesTheHashedIdentityAndNeverTheClearEmail() throws Exception {
+        String id = created(post("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"secret.person@example.org"}}"""
+                .formatted(badgeClassId)));
+
+        String identity = jdbc.sql("SELECT recipient_identity FROM assertion WHERE id = ?").param(id)
+                .query(String.class).single();
+        assertThat(identity).startsWith("sha256$").doesNotContain("secret.person");
+        List<byte[]> payloads = jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(id).query(byte[].class).list();
+        assertThat(payloads).hasSize(1);
+        assertThat(new String(payloads.get(0))).doesNotContain("secret.person");
+    }
+
+    @Test
+    void replaysTheFirstAnswerForARepeatedIdempotencyKey() throws Exception {
+        String body = """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"retry@example.org"}}"""
+                .formatted(badgeClassId);
+        HttpResponse<String> first = post("/api/v1/assertions", body, Map.of("Idempotency-Key", "retry-1"));
+        Map<String, Long> afterFirst = counts();
+        HttpResponse<String> second = post("/api/v1/assertions", body, Map.of("Idempotency-Key", "retry-1"));
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(counts()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void aFailureAfterTheRowInsertLeavesNeitherRowNorEvent() throws Exception {
+        Map<String, Long> before = counts();
+
+        HttpResponse<String> response = post("/api/v1/issuers", """
+                {"name":"%s","url":"https://poison.example","email":"p@poison.example"}""".formatted(POISON));
+
+        assertThat(failingHandler.sawItsRow.get()).as("the failure happened after the issuer row was written").isTrue();
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertProblem(response);
+        assertThat(response.body()).doesNotContain("IllegalStateException").doesNotContain("injected");
+        assertThat(counts()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM issuer WHERE name = ?").param(POISON).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void storesSqlMetacharactersVerbatim() throws Exception {
+        String name = "Robert'); DROP TABLE issuer; --";
+        String id = created(post("/api/v1/issuers", json.writeValueAsString(
+                Map.of("name", name, "url", "https://bobby.example", "email", "bobby@tables.example"))));
+
+        assertThat(jdbc.sql("SELECT name FROM issuer WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo(name);
+    }
+
+    @Test
+    void updatesIssuerAndBadgeClass() throws Exception {
+        HttpResponse<String> issuer = put("/api/v1/issuers/" + issuerId, """
+                {"name":"Seed Org 2","url":"https://seed.example","email":"badges@seed.example"}""");
+        HttpResponse<String> badge = put("/api/v1/badge-classes/" + badgeClassId, """
+                {"name":"Seed badge 2","description":"d2","criteria":{"url":"https://seed.example/how"}}""");
+
+        assertThat(issuer.statusCode()).isEqualTo(200);
+        assertThat(badge.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(badge.body()).get("issuerId").asText()).isEqualTo(issuerId);
+        assertThat(jdbc.sql("SELECT criteria_url FROM badge_class WHERE id = ?").param(badgeClassId)
+                .query(String.class).single()).isEqualTo("https://seed.example/how");
+    }
+
+    record Case(String name, String method, String path, String body, Map<String, String> headers,
+                int status, String field) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    Stream<Arguments> badInput() {
+        String bc = "\"badgeClassId\":\"%s\"".formatted(badgeClassId);
+        String alice = "\"recipient\":{\"type\":\"email\",\"identity\":\"alice@example.org\"}";
+        String issuerOk = "\"url\":\"https://x.example\",\"email\":\"x@x.example\"";
+        String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"," + issuerOk + "}";
+        List<Case> cases = new ArrayList<>(List.of(
+                new Case("malformed JSON", "POST", "/api/v1/issuers", "{\"name\": ", Map.of(), 400, null),
+                new Case("missing name", "POST", "/api/v1/issuers", "{" + issuerOk + "}", Map.of(), 400, "name"),
+                new Case("blank name", "POST", "/api/v1/issuers", "{\"name\":\"  \"," + issuerOk + "}", Map.of(),
+                        400, "name"),
+                new Case("invalid email", "POST", "/api/v1/issuers",
+                        "{\"name\":\"n\",\"url\":\"https://x.example\",\"email\":\"not-an-email\"}", Map.of(), 400,
+                        "email"),
+                new Case("invalid url", "POST", "/api/v1/issuers",
+                        "{\"name\":\"n\",\"url\":\"ftp://x.example\",\"email\":\"x@x.example\"}", Map.of(), 400,
+                        "url"),
+                new Case("wrong type for tags", "POST", "/api/v1/badge-classes",
+                        "{\"issuerId\":\"" + issuerId + "\",\"name\":\"n\",\"description\":\"d\","
+                                + "\"criteria\":{\"narrative\":\"n\"},\"tags\":\"not-an-array\"}", Map.of(), 400,
+                        "tags"),
+                new Case("wrong type for hashRecipient", "POST", "/api/v1/assertions",
+                        "{" + bc + "," + alice + ",\"hashRecipient\":\"maybe\"}", Map.of(), 400, "hashRecipient"),
+                new Case("criteria without narrative or url", "POST", "/api/v1/badge-classes",
+                        "{\"issuerId\":\"" + issuerId + "\",\"name\":\"n\",\"description\":\"d\",\"criteria\":{}}",
+                        Map.of(), 400, "criteria.narrativeOrUrl"),
+                new Case("unknown issuer", "POST", "/api/v1/badge-classes",
+                        "{\"issuerId\":\"00000000-0000-0000-0000-000000000000\",\"name\":\"n\",\"description\":\"d\","
+                                + "\"criteria\":{\"narrative\":\"n\"}}", Map.of(), 422, "issuerId"),
+                new Case("unknown badge class", "POST", "/api/v1/assertions",
+                        "{\"badgeClassId\":\"00000000-0000-0000-0000-000000000000\"," + alice + "}", Map.of(), 422,
+                        "badgeClassId"),
+                new Case("SQL metacharacters as a reference", "POST", "/api/v1/assertions",
+                        "{\"badgeClassId\":\"x' OR '1'='1\"," + alice + "}", Map.of(), 422, "badgeClassId"),
+                new Case("empty identity", "POST", "/api/v1/assertions",
+                        "{" + bc + ",\"recipient\":{\"type\":\"email\",\"identity\":\"\"}}", Map.of(), 400,
+                        "recipient.identity"),
+                new Case("invalid recipient email", "POST", "/api/v1/assertions",
+                        "{" + bc + ",\"recipient\":{\"type\":\"email\",\"identity\":\"alice@\"}}", Map.of(), 400,
+                        "recipient.identity"),
+                new Case("unsupported recipient type", "POST", "/api/v1/assertions",
+                        "{" + bc + ",\"recipient\":{\"type\":\"telephone\",\"identity\":\"a@b.org\"}}", Map.of(),
+                        400, "recipient.type"),
+                new Case("missing recipient", "POST", "/api/v1/assertions", "{" + bc + "}", Map.of(), 400,
+                        "recipient"),
+                new Case("bad date", "POST", "/api/v1/assertions",
+                        "{" + bc + "," + alice + ",\"expires\":\"next tuesday\"}", Map.of(), 400, "expires"),
+                new Case("expiry before the issue date", "POST", "/api/v1/assertions",
+                        "{" + bc + "," + alice + ",\"expires\":\"2001-01-01T00:00:00Z\"}", Map.of(), 400, "expires"),
+                new Case("evidence url not http", "POST", "/api/v1/assertions",
+                        "{" + bc + "," + alice + ",\"evidence\":[{\"url\":\"javascript:alert(1)\"}]}", Map.of(), 400,
+                        "evidence[0].url"),
+                new Case("unknown issuer id in the path", "PUT", "/api/v1/issuers/00000000-0000-0000-0000-000000000000",
+                        "{\"name\":\"n\"," + issuerOk + "}", Map.of(), 404, null),
+                new Case("SQL metacharacters in the path", "POST", "/api/v1/assertions/x'%3B%20DROP%20TABLE%20assertion%3B--/revoke",
+                        "{}", Map.of(), 404, null),
+                new Case("unknown assertion", "POST", "/api/v1/assertions/00000000-0000-0000-0000-000000000000/revoke",
+                        "{}", Map.of(), 404, null),
+                new Case("body over 1 MiB", "POST", "/api/v1/issuers", huge, Map.of(), 413, null),
+                new Case("not JSON", "POST", "/api/v1/issuers", "name=x", Map.of("Content-Type", "text/plain"), 415,
+                        null),
+                new Case("missing API key", "POST", "/api/v1/issuers", "{\"name\":\"n\"," + issuerOk + "}",
+                        Map.of("Authorization", ""), 401, null),
+                new Case("wrong API key", "POST", "/api/v1/issuers", "{\"name\":\"n\"," + issuerOk + "}",
+                        Map.of("Authorization", "Bearer wrong-key"), 401, null),
+                new Case("idempotency key reused with another body", "POST", "/api/v1/assertions",
+                        "{" + bc + ",\"recipient\":{\"type\":\"email\",\"identity\":\"other@example.org\"}}",
+                        Map.of("Idempotency-Key", "seed-key"), 422, "Idempotency-Key")));
+        return cases.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInput")
+    void refusesBadInputWithAProblemAndWritesNothing(Case c) throws Exception {
+        Map<String, Long> before = counts();
+
+        HttpResponse<String> response = send(c.method(), c.path(), c.body(), c.headers());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(c.status());
+        JsonNode problem = assertProblem(response);
+        if (c.field() != null) {
+            assertThat(problem.get("errors")).as(response.body()).isNotNull();
+            assertThat(problem.get("errors").findValuesAsText("field")).contains(c.field());
+        }
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    JsonNode assertProblem(HttpResponse<String> response) throws IOException {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
+        assertThat(problem.hasNonNull("type")).isTrue();
+        assertThat(problem.hasNonNull("title")).isTrue();
+        assertThat(problem.hasNonNull("detail")).isTrue();
+        return problem;
+    }
+
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String table : List.of("issuer", "badge_class", "assertion", "idempotency_key", "domain_event_entry")) {
+            counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+        }
+        return counts;
+    }
+
+    String created(HttpResponse<String> response) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).get("id").asText();
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+        return send("POST", path, body, Map.of());
+    }
+
+    HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
+        return send("POST", path, body, headers);
+    }
+
+    HttpResponse<String> put(String path, String body) throws Exception {
+        return send("PUT", path, body, Map.of());
+    }
+
+    HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
+                "Content-Type", "application/json", "Authorization", "Bearer " + KEY));
+        all.putAll(headers);
+        all.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                request.header(name, value);
+            }
+        });
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A write-model handler that fails after the issuer row of a poisoned name has been inserted. */
+    @ProcessingGroup(WriteModel.GROUP)
+    @Order
+    static class FailingHandler {
+
+        final AtomicBoolean sawItsRow = new AtomicBoolean();
+        private final JdbcClient jdbc;
+
+        FailingHandler(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @EventHandler
+        void on(IssuerRegistered event) {
+            if (POISON.equals(event.name())) {
+                sawItsRow.set(jdbc.sql("SELECT count(*) FROM issuer WHERE id = ?").param(event.issuerId())
+                        .query(Long.class).single() == 1);
+                throw new IllegalStateException("injected failure");
+            }
+        }
+    }
+
+    @TestConfiguration
+    static class FailureInjection {
+
+        @Bean
+        FailingHandler failingHandler(JdbcClient jdbc) {
+            return new FailingHandler(jdbc);
+        }
+    }
+}
