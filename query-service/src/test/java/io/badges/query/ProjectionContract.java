@@ -1,0 +1,216 @@
+package io.badges.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.badges.events.BadgeEvent;
+import io.badges.events.assertion.AssertionIssued;
+import io.badges.events.assertion.AssertionRevoked;
+import io.badges.events.assertion.Recipient;
+import io.badges.events.badgeclass.BadgeClassDefined;
+import io.badges.events.badgeclass.BadgeClassUpdated;
+import io.badges.events.badgeclass.Criteria;
+import io.badges.events.issuer.IssuerRegistered;
+import io.badges.persistence.AxonJdbc;
+import io.badges.persistence.DataSources;
+import io.badges.persistence.Migrations;
+import io.badges.persistence.Vendor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The projection against real databases: events are appended to a real command-side event store
+ * (migrated with the command migrations), the query service tails it and answers over HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ProjectionContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Long> sequences = new HashMap<>();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient readTables;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer serializer;
+
+    private HikariDataSource commandDatabase;
+    private JdbcEventStorageEngine eventStore;
+
+    /** The command side's database as the query service is configured to read it. */
+    abstract DataSources.Settings commandDatabase();
+
+    private JdbcEventStorageEngine eventStore() {
+        if (eventStore == null) {
+            DataSources.Settings settings = commandDatabase();
+            Vendor vendor = Vendor.fromJdbcUrl(settings.url());
+            commandDatabase = DataSources.create(settings, DataSources.Role.WRITER);
+            Migrations.migrate(commandDatabase, vendor, Vendor.Side.COMMAND);
+            eventStore = AxonJdbc.eventStorageEngine(vendor, new DataSourceConnectionProvider(commandDatabase),
+                    NoTransactionManager.INSTANCE, serializer, serializer, null);
+        }
+        return eventStore;
+    }
+
+    @AfterAll
+    void closeCommandDatabase() {
+        if (commandDatabase != null) {
+            commandDatabase.close();
+        }
+    }
+
+    void append(BadgeEvent... events) {
+        for (BadgeEvent event : events) {
+            long seq = sequences.merge(event.aggregateId(), 0L, (old, ignored) -> old + 1);
+            eventStore().appendEvents(new GenericDomainEventMessage<>(event.getClass().getSimpleName(),
+                    event.aggregateId(), seq, event));
+        }
+    }
+
+    @Test
+    void projectsTheWholeStoryAndShowsTheRevocation() throws Exception {
+        String issuer = id();
+        String badge = id();
+        String assertion = id();
+        append(new IssuerRegistered(issuer, "Org", "https://org.example", "b@org.example", null, null, T0),
+                new BadgeClassDefined(badge, issuer, "Rust", "Knows Rust", null, new Criteria("ship", null),
+                        List.of("lang"), T0),
+                new AssertionIssued(assertion, badge, issuer, new Recipient("email", "sha256$ab", true, "s"),
+                        List.of(), "well done", T0, T0.plusSeconds(3600), "hosted"));
+
+        JsonNode view = awaitJson("/api/v1/assertions/" + assertion);
+        assertThat(view.get("badgeClass").get("name").asText()).isEqualTo("Rust");
+        assertThat(view.get("issuer").get("name").asText()).isEqualTo("Org");
+        assertThat(view.get("recipient").get("identity").asText()).isEqualTo("sha256$ab");
+        assertThat(view.get("issuedOn").asText()).isEqualTo("2026-11-22T10:00:00Z");
+        assertThat(view.get("revoked").asBoolean()).isFalse();
+
+        append(new AssertionRevoked(assertion, badge, "mistake", T0.plusSeconds(60)),
+                new BadgeClassUpdated(badge, issuer, "Rust 2", "Knows Rust well", null, new Criteria("ship", null),
+                        List.of(), T0.plusSeconds(61)));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode revoked = json.readTree(get("/api/v1/assertions/" + assertion).body());
+            assertThat(revoked.get("revoked").asBoolean()).isTrue();
+            assertThat(revoked.get("revocationReason").asText()).isEqualTo("mistake");
+            assertThat(revoked.get("badgeClass").get("name").asText()).isEqualTo("Rust 2");
+        });
+        JsonNode badgeView = awaitJson("/api/v1/badge-classes/" + badge);
+        assertThat(badgeView.get("issuer").get("id").asText()).isEqualTo(issuer);
+        assertThat(awaitJson("/api/v1/issuers/" + issuer).get("url").asText()).isEqualTo("https://org.example");
+    }
+
+    @Test
+    void answersUnknownIdsWithAProblem() throws Exception {
+        for (String path : List.of("/api/v1/issuers/", "/api/v1/badge-classes/", "/api/v1/assertions/")) {
+            HttpResponse<String> response = get(path + "x'%20OR%20'1'='1");
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void replayingEveryEventChangesNothingAndTheTokenCommitsWithTheRows() throws Exception {
+        String issuer = id();
+        String badge = id();
+        String assertion = id();
+        append(new IssuerRegistered(issuer, "Replay Org", "https://r.example", "r@r.example", "d", null, T0),
+                new BadgeClassDefined(badge, issuer, "B", "D", null, new Criteria(null, "https://r.example/c"),
+                        List.of(), T0),
+                new AssertionIssued(assertion, badge, issuer, new Recipient("email", "bob@r.example", false, null),
+                        List.of(), null, T0, null, "hosted"),
+                new AssertionRevoked(assertion, badge, "r", T0.plusSeconds(5)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(json.readTree(get("/api/v1/assertions/" + assertion).body()).get("revoked").asBoolean())
+                        .isTrue());
+        long head = lastGlobalIndex();
+        await().atMost(Duration.ofSeconds(10)).until(() -> tokenIndex() == head);
+        Map<String, List<Map<String, Object>>> before = snapshot();
+
+        TrackingEventProcessor processor = processing.eventProcessor(ReadModel.GROUP, TrackingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(tokenIndex()).as("position after the reset").isLessThan(head);
+        processor.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> tokenIndex() == head);
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    private long lastGlobalIndex() {
+        return JdbcClient.create(commandDatabase).sql("SELECT max(global_index) FROM domain_event_entry")
+                .query(Long.class).single();
+    }
+
+    private long tokenIndex() {
+        TrackingToken token = tokenStore.fetchToken(ReadModel.GROUP, 0);
+        // during a replay this is the replay's own position, not the position the reset started from
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    private Map<String, List<Map<String, Object>>> snapshot() {
+        Map<String, List<Map<String, Object>>> tables = new HashMap<>();
+        for (String table : List.of("issuer_view", "badge_class_view", "assertion_view")) {
+            tables.put(table, readTables.sql("SELECT * FROM " + table + " ORDER BY id").query().listOfRows());
+        }
+        return tables;
+    }
+
+    private JsonNode awaitJson(String path) throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(path).statusCode() == 200);
+        return json.readTree(get(path).body());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+}
