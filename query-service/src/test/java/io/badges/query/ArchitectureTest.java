@@ -1,0 +1,28 @@
+package io.badges.query;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.badges", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule queryNeverDependsOnTheCommandSide = noClasses()
+            .that().resideInAPackage("io.badges.query..")
+            .should().dependOnClassesThat().resideInAPackage("io.badges.command..");
+
+    @ArchTest
+    static final ArchRule readModelsAreIndependent = slices()
+            .matching("io.badges.query.(issuer|badgeclass|assertion)..")
+            .should().notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule theEventContractDependsOnNoFramework = noClasses()
+            .that().resideInAPackage("io.badges.events..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..");
+}
