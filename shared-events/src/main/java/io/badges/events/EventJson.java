@@ -10,6 +10,7 @@ import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.AssertionRevoked;
 import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.badgeclass.BadgeClassUpdated;
+import io.badges.events.issuer.IssuerKeyAdded;
 import io.badges.events.issuer.IssuerProfileUpdated;
 import io.badges.events.issuer.IssuerRegistered;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 public final class EventJson {
 
     public static final List<Class<? extends BadgeEvent>> TYPES = List.of(
-            IssuerRegistered.class, IssuerProfileUpdated.class,
+            IssuerRegistered.class, IssuerProfileUpdated.class, IssuerKeyAdded.class,
             BadgeClassDefined.class, BadgeClassUpdated.class,
             AssertionIssued.class, AssertionRevoked.class);
 

@@ -2,7 +2,12 @@ package io.badges.command.assertion;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.command.badgeclass.BadgeClasses;
+import io.badges.command.issuer.IssuerKeyStore;
 import io.badges.command.web.IdempotencyConflictException;
+import io.badges.command.web.UnknownReferenceException;
+import io.badges.command.web.UnmetPreconditionException;
+import io.badges.persistence.Vendor;
 import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
 import java.time.Clock;
@@ -25,14 +30,20 @@ class AssertionIssuing {
     }
 
     private final CommandGateway commands;
+    private final BadgeClasses badgeClasses;
+    private final IssuerKeyStore keys;
+    private final AssertionSigner signer;
     private final IdempotencyStore idempotency;
     private final RecipientHasher hasher;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AssertionIssuing(CommandGateway commands, IdempotencyStore idempotency, RecipientHasher hasher,
-                     ObjectMapper json, Clock clock) {
+    AssertionIssuing(CommandGateway commands, BadgeClasses badgeClasses, IssuerKeyStore keys, AssertionSigner signer,
+                     IdempotencyStore idempotency, RecipientHasher hasher, ObjectMapper json, Clock clock) {
         this.commands = commands;
+        this.badgeClasses = badgeClasses;
+        this.keys = keys;
+        this.signer = signer;
         this.idempotency = idempotency;
         this.hasher = hasher;
         this.json = json;
@@ -51,13 +62,24 @@ class AssertionIssuing {
                 return new Result(first.get().assertionId(), first.get().responseBody(), true);
             }
         }
-        IssueAssertion command = command(request);
+        IssueAssertion command = signedIfAsked(command(request));
         commands.sendAndWait(command);
         String body = write(AssertionResponse.of(command));
         if (idempotencyKey != null) {
             idempotency.remember(clientId, idempotencyKey, requestHash, command.assertionId(), body, clock.instant());
         }
         return new Result(command.assertionId(), body, false);
+    }
+
+    private IssueAssertion signedIfAsked(IssueAssertion award) {
+        if (!"signed".equals(award.verificationType())) {
+            return award;
+        }
+        String issuerId = badgeClasses.issuerOf(award.badgeClassId()).orElseThrow(() ->
+                new UnknownReferenceException("badgeClassId", "no badge class " + award.badgeClassId()));
+        IssuerKeyStore.SigningKey key = keys.newestFor(issuerId).orElseThrow(() -> new UnmetPreconditionException(
+                "verification", "the issuer has no signing key yet: POST /api/v1/issuers/" + issuerId + "/keys"));
+        return award.signedWith(signer.sign(award, key));
     }
 
     private IssueAssertion command(AssertionRequest request) {
@@ -67,8 +89,7 @@ class AssertionIssuing {
                 : request.evidence().stream().map(e -> new Evidence(e.url(), e.narrative())).toList();
         Instant expires = request.expires() == null ? null : request.expires().toInstant();
         return new IssueAssertion(UUID.randomUUID().toString(), request.badgeClassId(), recipient, evidence,
-                request.narrative(), expires, request.verificationType(),
-                io.badges.persistence.Vendor.truncate(clock.instant()));
+                request.narrative(), expires, request.verificationType(), Vendor.truncate(clock.instant()), null);
     }
 
     private String write(Object value) {
@@ -80,11 +101,12 @@ class AssertionIssuing {
     }
 
     record AssertionResponse(String id, String badgeClassId, Recipient recipient, List<Evidence> evidence,
-                             String narrative, Instant issuedOn, Instant expires, String verification) {
+                             String narrative, Instant issuedOn, Instant expires, String verification,
+                             String signature) {
 
         static AssertionResponse of(IssueAssertion c) {
             return new AssertionResponse(c.assertionId(), c.badgeClassId(), c.recipient(), c.evidence(),
-                    c.narrative(), c.issuedOn(), c.expires(), c.verificationType());
+                    c.narrative(), c.issuedOn(), c.expires(), c.verificationType(), c.signature());
         }
     }
 }

@@ -18,8 +18,7 @@ record AssertionRequest(
         @Size(max = 20) List<@NotNull @Valid EvidenceRequest> evidence,
         @Size(max = 5000) String narrative,
         OffsetDateTime expires,
-        @Pattern(regexp = "hosted", message = "must be \"hosted\" (signed awards need issuer keys, not built yet)")
-        String verification) {
+        @Pattern(regexp = "hosted|signed", message = "must be \"hosted\" or \"signed\"") String verification) {
 
     record RecipientRequest(
             @NotBlank @Pattern(regexp = "email", message = "must be \"email\"") String type,

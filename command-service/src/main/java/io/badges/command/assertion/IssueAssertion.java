@@ -6,8 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Award a badge. The recipient is already hashed (when asked to be): the clear address goes no further. */
+/**
+ * Award a badge. The recipient is already hashed (when asked to be): the clear address goes no
+ * further. A signed award carries its compact JWS.
+ */
 public record IssueAssertion(@TargetAggregateIdentifier String assertionId, String badgeClassId, Recipient recipient,
                              List<Evidence> evidence, String narrative, Instant expires, String verificationType,
-                             Instant issuedOn) {
+                             Instant issuedOn, String signature) {
+
+    IssueAssertion signedWith(String jws) {
+        return new IssueAssertion(assertionId, badgeClassId, recipient, evidence, narrative, expires,
+                verificationType, issuedOn, jws);
+    }
 }

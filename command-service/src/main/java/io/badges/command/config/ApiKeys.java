@@ -1,11 +1,7 @@
 package io.badges.command.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -41,9 +37,15 @@ public final class ApiKeys {
         if (!configured.isEmpty() || !embedded) {
             return new ApiKeys(configured);
         }
-        String key = loadOrGenerate(dataDir.resolve(KEY_FILE));
+        String key = SecretFiles.loadOrCreate(dataDir.resolve(KEY_FILE), ApiKeys::randomKey);
         System.out.println("Write API key (stored in " + dataDir.resolve(KEY_FILE) + "): " + key);
         return new ApiKeys(List.of(key));
+    }
+
+    private static String randomKey() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     /** The client a presented key belongs to (its digest, hex), if it is one of ours. */
@@ -57,27 +59,6 @@ public final class ApiKeys {
             match |= MessageDigest.isEqual(known, digest);
         }
         return match ? Optional.of(HexFormat.of().formatHex(digest)) : Optional.empty();
-    }
-
-    private static String loadOrGenerate(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim();
-            }
-            Files.createDirectories(file.getParent());
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the key is still only in the data directory
-            }
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the API key file " + file, e);
-        }
     }
 
     private static byte[] sha256(String value) {

@@ -3,6 +3,7 @@ package io.badges.command.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,11 +20,15 @@ import org.springframework.validation.annotation.Validated;
 public record BadgesProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
         @DefaultValue List<String> apiKeys,
+        @NotBlank @DefaultValue("http://127.0.0.1:8081") String publicBaseUrl,
+        String keyEncryptionKey,
         @Valid @NotNull @DefaultValue Db db,
         @Valid @NotNull @DefaultValue Limits limits) {
 
     public BadgesProperties {
         apiKeys = apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).toList();
+        publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                : publicBaseUrl;
     }
 
     /** Blank url: SQLite file {@code command.db} under the data directory (the embedded default). */

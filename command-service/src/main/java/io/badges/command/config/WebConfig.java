@@ -23,6 +23,11 @@ class WebConfig {
     }
 
     @Bean
+    KeySealer keySealer(BadgesProperties properties) {
+        return KeySealer.resolve(properties.keyEncryptionKey(), properties.dataDir());
+    }
+
+    @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, ObjectMapper mapper) {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys, mapper));
         registration.addUrlPatterns("/api/*");

@@ -2,6 +2,7 @@ package io.badges.command.issuer;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.badges.events.issuer.IssuerKeyAdded;
 import io.badges.events.issuer.IssuerProfileUpdated;
 import io.badges.events.issuer.IssuerRegistered;
 import org.axonframework.commandhandling.CommandHandler;
@@ -30,6 +31,12 @@ public class Issuer {
         IssuerProfile p = command.profile();
         apply(new IssuerProfileUpdated(issuerId, p.name(), p.url(), p.email(), p.description(), p.image(),
                 command.at()));
+    }
+
+    /** Keys are only ever added: older keys stay published so that what they signed still verifies. */
+    @CommandHandler
+    public void handle(AddIssuerKey command) {
+        apply(new IssuerKeyAdded(issuerId, command.keyId(), command.publicKeyPem(), command.at()));
     }
 
     @EventSourcingHandler

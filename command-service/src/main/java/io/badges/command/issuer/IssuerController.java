@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 class IssuerController {
 
     private final CommandGateway commands;
+    private final IssuerKeys keys;
     private final Clock clock;
 
-    IssuerController(CommandGateway commands, Clock clock) {
+    IssuerController(CommandGateway commands, IssuerKeys keys, Clock clock) {
         this.commands = commands;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -44,5 +46,12 @@ class IssuerController {
     ResponseEntity<IssuerResponse> update(@PathVariable String id, @Valid @RequestBody IssuerRequest request) {
         commands.sendAndWait(new UpdateIssuerProfile(id, request.profile(), clock.instant()));
         return ResponseEntity.status(HttpStatus.OK).body(IssuerResponse.of(id, request.profile()));
+    }
+
+    /** A new RS256 signing key; the private half never leaves this service. Body: {} (ignored). */
+    @PostMapping("/{id}/keys")
+    ResponseEntity<IssuerKeys.PublishedKey> addKey(@PathVariable String id) {
+        IssuerKeys.PublishedKey key = keys.generate(id);
+        return ResponseEntity.created(URI.create("/api/v1/issuers/" + id + "/keys/" + key.keyId())).body(key);
     }
 }

@@ -84,6 +84,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(new Problems.FieldError(ex.field(), ex.getMessage()))));
     }
 
+    @ExceptionHandler(UnmetPreconditionException.class)
+    ResponseEntity<ProblemDetail> unmetPrecondition(UnmetPreconditionException ex) {
+        return Problems.response(Problems.withErrors(
+                Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "precondition", "Cannot be done now",
+                        ex.getMessage()),
+                List.of(new Problems.FieldError(ex.field(), ex.getMessage()))));
+    }
+
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException ex) {
         return Problems.response(Problems.withErrors(

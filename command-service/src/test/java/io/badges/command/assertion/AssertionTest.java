@@ -28,7 +28,7 @@ class AssertionTest {
     }
 
     private static IssueAssertion issue(Instant expires) {
-        return new IssueAssertion("a1", "b1", ALICE, List.of(), null, expires, "hosted", NOW);
+        return new IssueAssertion("a1", "b1", ALICE, List.of(), null, expires, "hosted", NOW, null);
     }
 
     private static AssertionIssued issued() {
@@ -45,7 +45,7 @@ class AssertionTest {
     @Test
     void refusesABadgeClassThatDoesNotExist() {
         fixture.givenNoPriorActivity()
-                .when(new IssueAssertion("a1", "nope", ALICE, List.of(), null, null, "hosted", NOW))
+                .when(new IssueAssertion("a1", "nope", ALICE, List.of(), null, null, "hosted", NOW, null))
                 .expectException(UnknownReferenceException.class)
                 .expectNoEvents();
     }

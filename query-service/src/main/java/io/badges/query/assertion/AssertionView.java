@@ -8,7 +8,8 @@ import java.util.List;
 /** An assertion with the summaries a reader needs to render it. */
 public record AssertionView(String id, BadgeClassSummary badgeClass, IssuerSummary issuer, Recipient recipient,
                             List<Evidence> evidence, String narrative, Instant issuedOn, Instant expires,
-                            String verification, boolean revoked, String revocationReason, Instant revokedAt) {
+                            String verification, boolean revoked, String revocationReason, Instant revokedAt,
+                            String signature) {
 
     public record BadgeClassSummary(String id, String name, String image) {
     }

@@ -9,13 +9,14 @@ import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
 import io.badges.persistence.Vendor;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
-class AssertionViewStore {
+public class AssertionViewStore {
 
     private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() { };
 
@@ -36,13 +37,13 @@ class AssertionViewStore {
         writes.sql("""
                 INSERT INTO assertion_view (id, badge_class_id, issuer_id, recipient_type, recipient_identity,
                                             recipient_hashed, recipient_salt, evidence, narrative, verification_type,
-                                            issued_on, expires, revoked, last_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                            issued_on, expires, revoked, signature, last_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .params(e.assertionId(), e.badgeClassId(), e.issuerId(), r.type(), r.identity(), r.hashed(),
                         r.salt(), write(e.evidence()), e.narrative(), e.verificationType(),
-                        vendor.bindInstant(e.issuedOn()), vendor.bindInstant(e.expires()), false, seq)
+                        vendor.bindInstant(e.issuedOn()), vendor.bindInstant(e.expires()), false, e.signature(), seq)
                 .update();
     }
 
@@ -55,12 +56,12 @@ class AssertionViewStore {
                 .update();
     }
 
-    Optional<AssertionView> find(String id) {
+    public Optional<AssertionView> find(String id) {
         return reads.sql("""
                 SELECT a.id, a.badge_class_id, b.name, b.image, a.issuer_id, i.name, i.url,
                        a.recipient_type, a.recipient_identity, a.recipient_hashed, a.recipient_salt,
                        a.evidence, a.narrative, a.issued_on, a.expires, a.verification_type,
-                       a.revoked, a.revocation_reason, a.revoked_at
+                       a.revoked, a.revocation_reason, a.revoked_at, a.signature
                 FROM assertion_view a
                 LEFT JOIN badge_class_view b ON b.id = a.badge_class_id
                 LEFT JOIN issuer_view i ON i.id = a.issuer_id
@@ -74,8 +75,19 @@ class AssertionViewStore {
                         new Recipient(rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11)),
                         read(rs.getString(12)), rs.getString(13),
                         vendor.readInstant(rs.getObject(14)), vendor.readInstant(rs.getObject(15)),
-                        rs.getString(16), rs.getBoolean(17), rs.getString(18), vendor.readInstant(rs.getObject(19))))
+                        rs.getString(16), rs.getBoolean(17), rs.getString(18), vendor.readInstant(rs.getObject(19)),
+                        rs.getString(20)))
                 .optional();
+    }
+
+    /** The revoked assertions of an issuer (id, reason), through the partial index on revoked rows. */
+    List<Map.Entry<String, String>> revokedOf(String issuerId) {
+        return reads.sql("""
+                SELECT id, revocation_reason FROM assertion_view WHERE issuer_id = ? AND revoked = ? ORDER BY id
+                """)
+                .params(issuerId, true)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2)))
+                .list();
     }
 
     private String write(List<Evidence> evidence) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,10 +16,11 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("badges")
 public record QueryProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
-        String publicBaseUrl,
+        @jakarta.validation.constraints.NotBlank String publicBaseUrl,
         @Valid @NotNull @DefaultValue Db db,
         @Valid @NotNull @DefaultValue QueryDb queryDb,
-        @Valid @NotNull @DefaultValue Projection projection) {
+        @Valid @NotNull @DefaultValue Projection projection,
+        @Valid @NotNull @DefaultValue Verifier verifier) {
 
     /** The command side's database, whose event store this service tails (read-only). */
     public record Db(String url, String user, String password) {
@@ -51,5 +53,19 @@ public record QueryProperties(
 
     /** How the projection tails the event store. */
     public record Projection(@NotNull @DefaultValue("50ms") Duration pollInterval) {
+    }
+
+    /**
+     * The fetcher of documents named by presented credentials. {@code urlMap}: URL prefix to
+     * {@code file:} directory or http(s) base, consulted first (offline verification, tests).
+     */
+    public record Verifier(
+            @NotNull @DefaultValue Map<String, String> urlMap,
+            @DefaultValue("false") boolean allowPrivateNetworks,
+            @NotNull @DefaultValue("3s") Duration connectTimeout,
+            @NotNull @DefaultValue("5s") Duration timeout,
+            @Min(1024) @DefaultValue("1048576") long maxDocumentBytes,
+            @Min(0) @Max(10) @DefaultValue("3") int maxRedirects,
+            @NotNull @DefaultValue("10m") Duration cacheTtl) {
     }
 }

@@ -1,5 +1,6 @@
 package io.badges.query.issuer;
 
+import io.badges.events.issuer.IssuerKeyAdded;
 import io.badges.events.issuer.IssuerProfileUpdated;
 import io.badges.events.issuer.IssuerRegistered;
 import io.badges.query.ReadModel;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 class IssuerProjection {
 
     private final IssuerViewStore store;
+    private final IssuerKeyViewStore keys;
 
-    IssuerProjection(IssuerViewStore store) {
+    IssuerProjection(IssuerViewStore store, IssuerKeyViewStore keys) {
         this.store = store;
+        this.keys = keys;
     }
 
     @EventHandler
@@ -26,5 +29,10 @@ class IssuerProjection {
     @EventHandler
     void on(IssuerProfileUpdated event, @SequenceNumber long seq) {
         store.update(event, seq);
+    }
+
+    @EventHandler
+    void on(IssuerKeyAdded event) {
+        keys.insert(event);
     }
 }

@@ -15,9 +15,11 @@ public record AssertionIssued(
         Instant issuedOn,
         Instant expires,
         String verificationType,
-        Instant occurredAt) implements BadgeEvent {
+        Instant occurredAt,
+        String signature) implements BadgeEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** Version 2 added {@code signature}, the compact JWS of a signed award (absent for hosted ones). */
+    public static final int SCHEMA_VERSION = 2;
 
     public AssertionIssued {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -26,8 +28,15 @@ public record AssertionIssued(
     public AssertionIssued(String assertionId, String badgeClassId, String issuerId, Recipient recipient,
                            List<Evidence> evidence, String narrative, Instant issuedOn, Instant expires,
                            String verificationType) {
+        this(assertionId, badgeClassId, issuerId, recipient, evidence, narrative, issuedOn, expires,
+             verificationType, null);
+    }
+
+    public AssertionIssued(String assertionId, String badgeClassId, String issuerId, Recipient recipient,
+                           List<Evidence> evidence, String narrative, Instant issuedOn, Instant expires,
+                           String verificationType, String signature) {
         this(SCHEMA_VERSION, assertionId, badgeClassId, issuerId, recipient, evidence, narrative,
-             issuedOn, expires, verificationType, issuedOn);
+             issuedOn, expires, verificationType, issuedOn, signature);
     }
 
     @Override

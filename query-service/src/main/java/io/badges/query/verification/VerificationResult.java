@@ -1,0 +1,46 @@
+package io.badges.query.verification;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The answer of every verification route. {@code valid} holds when every check passed (the
+ * recipient check counts only when a recipient was given).
+ */
+public record VerificationResult(boolean valid, boolean revoked, boolean expired, Boolean recipientMatches,
+                                 List<Check> checks, String format) {
+
+    /** Collects checks while a verification runs. */
+    static final class Builder {
+
+        private final List<Check> checks = new ArrayList<>();
+        private boolean revoked;
+        private boolean expired;
+        private Boolean recipientMatches;
+
+        boolean check(String name, boolean passed, String detail) {
+            checks.add(new Check(name, passed, detail));
+            return passed;
+        }
+
+        Builder revoked(boolean value) {
+            revoked = value;
+            return this;
+        }
+
+        Builder expired(boolean value) {
+            expired = value;
+            return this;
+        }
+
+        Builder recipientMatches(Boolean value) {
+            recipientMatches = value;
+            return this;
+        }
+
+        VerificationResult build(String format) {
+            boolean valid = checks.stream().allMatch(Check::passed);
+            return new VerificationResult(valid, revoked, expired, recipientMatches, List.copyOf(checks), format);
+        }
+    }
+}

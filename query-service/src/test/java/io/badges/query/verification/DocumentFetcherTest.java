@@ -1,0 +1,156 @@
+package io.badges.query.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The fetcher against a real local HTTP server, with allow-private-networks off. */
+class DocumentFetcherTest {
+
+    private HttpServer server;
+    private String local;
+    private final AtomicInteger badgeHits = new AtomicInteger();
+    private final AtomicInteger assertionHits = new AtomicInteger();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/badge", exchange -> {
+            badgeHits.incrementAndGet();
+            answer(exchange, 200, "{\"type\":\"BadgeClass\",\"name\":\"b\"}");
+        });
+        server.createContext("/assertion", exchange -> {
+            assertionHits.incrementAndGet();
+            answer(exchange, 200, "{\"type\":\"Assertion\"}");
+        });
+        server.createContext("/huge", exchange -> answer(exchange, 200, "{\"pad\":\"" + "x".repeat(300_000) + "\"}"));
+        server.createContext("/huge-chunked", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream body = exchange.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                    body.write("x".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException clientGaveUp) {
+                // expected: the fetcher cancels past its limit
+            }
+        });
+        server.createContext("/slow", exchange -> {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answer(exchange, 200, "{}");
+        });
+        server.createContext("/to-loopback", exchange -> {
+            exchange.getResponseHeaders().add("Location", local + "badge");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        local = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** "https://issuer.test/" is mapped by the operator to the local server; nothing else is. */
+    private DocumentFetcher fetcher(Duration timeout, long maxBytes) {
+        return TestVerifiers.fetcher(Map.of("https://issuer.test/", local), timeout, maxBytes);
+    }
+
+    @Test
+    void refusesLoopbackEvenWhenAServerIsThere() {
+        assertThatThrownBy(() -> fetcher(Duration.ofSeconds(2), 1_000_000).fetch(local + "badge"))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("loopback, link-local or private");
+        assertThat(badgeHits).hasValue(0);
+    }
+
+    @Test
+    void refusesTheCloudMetadataAddress() {
+        assertThatThrownBy(() -> fetcher(Duration.ofSeconds(2), 1_000_000).fetch("http://169.254.169.254/latest/meta-data/"))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("private");
+    }
+
+    @Test
+    void refusesPrivateRangesAndIpv6Loopback() {
+        DocumentFetcher fetcher = fetcher(Duration.ofSeconds(2), 1_000_000);
+        for (String url : new String[] {"http://10.0.0.1/", "http://192.168.1.1/", "http://172.16.0.1/", "http://[::1]/",
+                "http://0.0.0.0/", "http://localhost/"}) {
+            assertThatThrownBy(() -> fetcher.fetch(url)).as(url).isInstanceOf(FetchException.class);
+        }
+    }
+
+    @Test
+    void refusesOtherSchemes() {
+        DocumentFetcher fetcher = fetcher(Duration.ofSeconds(2), 1_000_000);
+        assertThatThrownBy(() -> fetcher.fetch("file:/etc/passwd"))
+                .isInstanceOf(FetchException.class).hasMessageContaining("only http and https");
+        assertThatThrownBy(() -> fetcher.fetch("ftp://example.org/x"))
+                .isInstanceOf(FetchException.class).hasMessageContaining("only http and https");
+    }
+
+    @Test
+    void refusesOversizedAnswers() {
+        DocumentFetcher fetcher = fetcher(Duration.ofSeconds(2), 100_000);
+        assertThatThrownBy(() -> fetcher.fetch("https://issuer.test/huge"))
+                .isInstanceOf(FetchException.class).hasMessageContaining("larger than");
+        assertThatThrownBy(() -> fetcher.fetch("https://issuer.test/huge-chunked"))
+                .isInstanceOf(FetchException.class).hasMessageContaining("larger than");
+    }
+
+    @Test
+    void givesUpOnSlowAnswers() {
+        DocumentFetcher fetcher = fetcher(Duration.ofMillis(500), 1_000_000);
+        assertThatThrownBy(() -> fetcher.fetch("https://issuer.test/slow"))
+                .isInstanceOf(FetchException.class).hasMessageContaining("did not answer");
+    }
+
+    @Test
+    void checksRedirectTargetsAgain() {
+        DocumentFetcher fetcher = fetcher(Duration.ofSeconds(2), 1_000_000);
+        assertThatThrownBy(() -> fetcher.fetch("https://issuer.test/to-loopback"))
+                .isInstanceOf(FetchException.class).hasMessageContaining("loopback");
+        assertThat(badgeHits).hasValue(0);
+    }
+
+    @Test
+    void cachesBadgeClassesButNotAssertions() throws Exception {
+        DocumentFetcher fetcher = fetcher(Duration.ofSeconds(2), 1_000_000);
+
+        fetcher.json("https://issuer.test/badge");
+        fetcher.json("https://issuer.test/badge");
+        fetcher.json("https://issuer.test/assertion");
+        fetcher.json("https://issuer.test/assertion");
+
+        assertThat(badgeHits).hasValue(1);
+        assertThat(assertionHits).hasValue(2);
+    }
+}

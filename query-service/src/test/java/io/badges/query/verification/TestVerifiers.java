@@ -1,0 +1,37 @@
+package io.badges.query.verification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.query.PublicUrls;
+import io.badges.query.config.QueryProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Verifier parts wired by hand, as the service wires them, with a given URL map and limits. */
+final class TestVerifiers {
+
+    private TestVerifiers() {
+    }
+
+    static QueryProperties properties(Map<String, String> urlMap, Duration timeout, long maxBytes) {
+        return new QueryProperties(Path.of("target"), "https://badges.test",
+                new QueryProperties.Db(null, null, null),
+                new QueryProperties.QueryDb(null, null, null, null, 1),
+                new QueryProperties.Projection(Duration.ofMillis(50)),
+                new QueryProperties.Verifier(urlMap, false, Duration.ofSeconds(2), timeout, maxBytes, 3,
+                        Duration.ofMinutes(10)));
+    }
+
+    static DocumentFetcher fetcher(Map<String, String> urlMap, Duration timeout, long maxBytes) {
+        QueryProperties properties = properties(urlMap, timeout, maxBytes);
+        return new DocumentFetcher(properties, new PublicUrls(properties), new ObjectMapper());
+    }
+
+    static DocumentFetcher fetcher(Map<String, String> urlMap) {
+        return fetcher(urlMap, Duration.ofSeconds(2), 1_048_576);
+    }
+
+    static Path fixtures() {
+        return Path.of("src", "test", "resources", "openbadges", "ob20").toAbsolutePath();
+    }
+}
