@@ -59,8 +59,24 @@ final class Api {
 
     /** The read side's answer, or null while it does not know the id. */
     JsonNode read(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get(path);
         return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode verify(String body, String contentType, String recipient) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(queryUrl + "/api/v1/verify?recipient=" + recipient))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("verify answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
     }
 }

@@ -16,5 +16,8 @@ class PostgresWriteApiTest extends WriteApiContract {
         registry.add("badges.db.url", () -> URL);
         registry.add("badges.db.user", TestPostgres::user);
         registry.add("badges.api-keys", () -> KEY);
+        registry.add("badges.public-base-url", () -> "https://badges.test");
+        registry.add("badges.key-encryption-key", () -> "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        registry.add("badges.data-dir", () -> io.badges.testsupport.TestSqlite.newDirectory("pg-write-api").toString());
     }
 }

@@ -14,5 +14,6 @@ class SqliteWriteApiTest extends WriteApiContract {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("badges.data-dir", DATA::toString);
         registry.add("badges.api-keys", () -> KEY);
+        registry.add("badges.public-base-url", () -> "https://badges.test");
     }
 }

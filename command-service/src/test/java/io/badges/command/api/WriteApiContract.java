@@ -164,6 +164,57 @@ abstract class WriteApiContract {
                 .query(String.class).single()).isEqualTo("https://seed.example/how");
     }
 
+    @Test
+    void signsAwardsWithTheIssuersNewestKeyWhosePrivateHalfIsSealed() throws Exception {
+        String issuer = created(post("/api/v1/issuers", """
+                {"name":"Signing Org","url":"https://signing.example","email":"keys@signing.example"}"""));
+        String badge = created(post("/api/v1/badge-classes", """
+                {"issuerId":"%s","name":"Signed badge","description":"d","criteria":{"narrative":"n"}}"""
+                .formatted(issuer)));
+        String signedAward = """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"signed@example.org"},
+                 "verification":"signed"}""".formatted(badge);
+        Map<String, Long> beforeRefusal = counts();
+
+        HttpResponse<String> withoutKey = post("/api/v1/assertions", signedAward);
+
+        assertThat(withoutKey.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(withoutKey.body()).get("errors").findValuesAsText("field")).contains("verification");
+        assertThat(counts()).isEqualTo(beforeRefusal);
+
+        HttpResponse<String> first = post("/api/v1/issuers/" + issuer + "/keys", "{}");
+        HttpResponse<String> second = post("/api/v1/issuers/" + issuer + "/keys", "{}");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(201);
+        String newest = json.readTree(second.body()).get("keyId").asText();
+        String pem = json.readTree(second.body()).get("publicKeyPem").asText();
+        assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----");
+
+        JsonNode award = json.readTree(post("/api/v1/assertions", signedAward).body());
+        String[] jws = award.get("signature").asText().split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jws[1]));
+        assertThat(jws).hasSize(3);
+        assertThat(payload).contains("\"creator\":\"https://badges.test/public/keys/" + newest + "\"")
+                .contains("\"id\":\"https://badges.test/public/assertions/" + award.get("id").asText() + "\"");
+        String sealed = jdbc.sql("SELECT private_key_sealed FROM issuer_key WHERE id = ?").param(newest)
+                .query(String.class).single();
+        assertThat(sealed).doesNotContain("BEGIN").hasSizeGreaterThan(1000);
+        List<byte[]> events = jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(issuer).query(byte[].class).list();
+        assertThat(events).hasSize(3).allSatisfy(e -> assertThat(new String(e)).doesNotContain(sealed));
+    }
+
+    @Test
+    void keysForAnUnknownIssuerAreRefused() throws Exception {
+        Map<String, Long> before = counts();
+
+        HttpResponse<String> response = post("/api/v1/issuers/00000000-0000-0000-0000-000000000000/keys", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertProblem(response);
+        assertThat(counts()).isEqualTo(before);
+    }
+
     record Case(String name, String method, String path, String body, Map<String, String> headers,
                 int status, String field) {
 
@@ -221,6 +272,9 @@ abstract class WriteApiContract {
                         "{" + bc + "," + alice + ",\"expires\":\"next tuesday\"}", Map.of(), 400, "expires"),
                 new Case("expiry before the issue date", "POST", "/api/v1/assertions",
                         "{" + bc + "," + alice + ",\"expires\":\"2001-01-01T00:00:00Z\"}", Map.of(), 400, "expires"),
+                new Case("unknown verification type", "POST", "/api/v1/assertions",
+                        "{" + bc + "," + alice + ",\"verification\":\"carrier-pigeon\"}", Map.of(), 400,
+                        "verification"),
                 new Case("evidence url not http", "POST", "/api/v1/assertions",
                         "{" + bc + "," + alice + ",\"evidence\":[{\"url\":\"javascript:alert(1)\"}]}", Map.of(), 400,
                         "evidence[0].url"),
@@ -273,7 +327,8 @@ abstract class WriteApiContract {
 
     Map<String, Long> counts() {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        for (String table : List.of("issuer", "badge_class", "assertion", "idempotency_key", "domain_event_entry")) {
+        for (String table : List.of("issuer", "badge_class", "assertion", "idempotency_key", "issuer_key",
+                "domain_event_entry")) {
             counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
         }
         return counts;

@@ -1,0 +1,128 @@
+package io.badges.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Signed and hosted awards from issue to verification by every route, and their revocation, with both
+ * services as processes. BADGES_PUBLIC_BASE_URL is the query service itself, so documents presented
+ * to POST /api/v1/verify resolve to this very service (never cached).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignedBadgeEndToEndTest {
+
+    private static final String KEY = "signed-e2e-key";
+    private static final String ALICE = "alice@example.org";
+
+    private ServiceProcess command;
+    private ServiceProcess query;
+    private Api api;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path dataDir = Files.createDirectories(Path.of("target", "e2e", UUID.randomUUID().toString()).toAbsolutePath());
+        int commandPort = ServiceProcess.freePort();
+        int queryPort = ServiceProcess.freePort();
+        Map<String, String> env = Map.of(
+                "COMMAND_PORT", Integer.toString(commandPort),
+                "QUERY_PORT", Integer.toString(queryPort),
+                "BADGES_DATA_DIR", dataDir.toString(),
+                "BADGES_API_KEYS", KEY,
+                "BADGES_PUBLIC_BASE_URL", "http://127.0.0.1:" + queryPort);
+        command = new ServiceProcess("command-service", commandPort, env, dataDir.resolve("command.log")).start();
+        query = new ServiceProcess("query-service", queryPort, env, dataDir.resolve("query.log")).start();
+        command.awaitUp(Duration.ofSeconds(90));
+        query.awaitUp(Duration.ofSeconds(90));
+        api = new Api(command.url(), query.url(), KEY);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        query.close();
+        command.close();
+    }
+
+    @Test
+    void signedAwardVerifiesEverywhereUntilRevoked() throws Exception {
+        String issuer = api.issuer("Signing University");
+        JsonNode key = api.write("/api/v1/issuers/" + issuer + "/keys", "{}", 201);
+        String badge = api.badgeClass(issuer, "Signed badge");
+        String id = api.write("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"%s"},"verification":"signed"}"""
+                .formatted(badge, ALICE), 201).get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/public/assertions/" + id + ".jws").statusCode() == 200);
+
+        String compact = api.get("/public/assertions/" + id + ".jws").body();
+        JsonNode publishedKey = api.read("/public/keys/" + key.get("keyId").asText());
+        JWSObject jws = JWSObject.parse(compact);
+        assertThat(jws.verify(new RSASSAVerifier(rsa(publishedKey.get("publicKeyPem").asText()))))
+                .as("an independent JOSE check with the published key").isTrue();
+        assertThat(publishedKey.get("owner").asText()).isEqualTo(query.url() + "/public/issuers/" + issuer);
+        assertThat(api.read("/public/issuers/" + issuer).get("publicKey").toString())
+                .contains(query.url() + "/public/keys/" + key.get("keyId").asText());
+        assertThat(api.read("/public/assertions/" + id).toString()).isEqualTo(jws.getPayload().toString());
+
+        assertThat(api.read("/api/v1/assertions/" + id + "/verify?recipient=" + ALICE).get("valid").asBoolean()).isTrue();
+        JsonNode presented = api.verify(compact, "text/plain", ALICE);
+        assertThat(presented.get("valid").asBoolean()).as(presented.toString()).isTrue();
+        assertThat(presented.get("format").asText()).isEqualTo("ob20-signed");
+        assertThat(api.verify(compact, "text/plain", "mallory@example.org").get("valid").asBoolean()).isFalse();
+
+        api.revoke(id, "cheated");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/public/assertions/" + id).statusCode() == 410);
+
+        JsonNode gone = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.get("/public/assertions/" + id).body());
+        assertThat(gone.get("revoked").asBoolean()).isTrue();
+        JsonNode byId = api.read("/api/v1/assertions/" + id + "/verify?recipient=" + ALICE);
+        assertThat(byId.get("valid").asBoolean()).isFalse();
+        assertThat(byId.get("revoked").asBoolean()).isTrue();
+        JsonNode presentedAfter = api.verify(compact, "text/plain", ALICE);
+        assertThat(presentedAfter.get("valid").asBoolean()).isFalse();
+        assertThat(presentedAfter.get("revoked").asBoolean()).isTrue();
+        assertThat(api.verify("{\"jws\":\"" + compact + "\"}", "application/json", ALICE).get("revoked").asBoolean())
+                .isTrue();
+        assertThat(api.read("/public/issuers/" + issuer + "/revocations").toString()).contains(id).contains("cheated");
+    }
+
+    @Test
+    void hostedAwardPresentedAsJsonVerifiesUntilRevoked() throws Exception {
+        String issuer = api.issuer("Hosting College");
+        String badge = api.badgeClass(issuer, "Hosted badge");
+        String id = api.award(badge, ALICE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/public/assertions/" + id).statusCode() == 200);
+        String document = api.get("/public/assertions/" + id).body();
+
+        JsonNode valid = api.verify(document, "application/json", ALICE);
+        assertThat(valid.get("valid").asBoolean()).as(valid.toString()).isTrue();
+        assertThat(valid.get("format").asText()).isEqualTo("ob20-hosted");
+
+        api.revoke(id, "duplicate");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/public/assertions/" + id).statusCode() == 410);
+        JsonNode revoked = api.verify(document, "application/json", ALICE);
+        assertThat(revoked.get("valid").asBoolean()).isFalse();
+        assertThat(revoked.get("revoked").asBoolean()).isTrue();
+    }
+
+    private static RSAPublicKey rsa(String pem) throws Exception {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+}
