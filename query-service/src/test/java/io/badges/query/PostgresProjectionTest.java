@@ -15,6 +15,7 @@ class PostgresProjectionTest extends ProjectionContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        registry.add("badges.public-base-url", () -> "https://badges.test");
         registry.add("badges.db.url", () -> COMMAND_DB);
         registry.add("badges.db.user", TestPostgres::user);
         registry.add("badges.query-db.url", () -> QUERY_DB);

@@ -13,6 +13,7 @@ import io.badges.events.assertion.Recipient;
 import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;
+import io.badges.events.issuer.IssuerKeyAdded;
 import io.badges.events.issuer.IssuerRegistered;
 import io.badges.persistence.AxonJdbc;
 import io.badges.persistence.DataSources;
@@ -143,6 +144,53 @@ abstract class ProjectionContract {
     }
 
     @Test
+    void servesOpenBadgesDocumentsWithKeysAndRevocations() throws Exception {
+        String issuer = id();
+        String badge = id();
+        String kept = id();
+        String revoked = id();
+        String oldKey = id();
+        String newKey = id();
+        append(new IssuerRegistered(issuer, "Doc Org", "https://doc.example", "d@doc.example", null, null, T0),
+                new IssuerKeyAdded(issuer, oldKey, "PEM-OLD", T0),
+                new IssuerKeyAdded(issuer, newKey, "PEM-NEW", T0.plusSeconds(1)),
+                new BadgeClassDefined(badge, issuer, "Docs", "Writes docs", "https://doc.example/b.png",
+                        new Criteria("write", "https://doc.example/how"), List.of("docs"), T0),
+                new AssertionIssued(kept, badge, issuer, new Recipient("email", "sha256$cd", true, "s"),
+                        List.of(new io.badges.events.assertion.Evidence("https://doc.example/e", "proof")), null, T0,
+                        null, "hosted"),
+                new AssertionIssued(revoked, badge, issuer, new Recipient("email", "sha256$ef", true, "t"),
+                        List.of(), null, T0, null, "hosted"),
+                new AssertionRevoked(revoked, badge, "fraud", T0.plusSeconds(9)));
+        String base = "https://badges.test";
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/public/assertions/" + revoked).statusCode() == 410);
+
+        JsonNode profile = awaitJson("/public/issuers/" + issuer);
+        assertThat(profile.get("id").asText()).isEqualTo(base + "/public/issuers/" + issuer);
+        assertThat(profile.get("type").asText()).isEqualTo("Issuer");
+        assertThat(profile.get("publicKey").toString()).contains(base + "/public/keys/" + oldKey)
+                .contains(base + "/public/keys/" + newKey);
+        assertThat(profile.get("revocationList").asText()).isEqualTo(base + "/public/issuers/" + issuer + "/revocations");
+        JsonNode key = awaitJson("/public/keys/" + oldKey);
+        assertThat(key.get("owner").asText()).isEqualTo(profile.get("id").asText());
+        assertThat(key.get("publicKeyPem").asText()).isEqualTo("PEM-OLD");
+        JsonNode badgeDoc = awaitJson("/public/badges/" + badge);
+        assertThat(badgeDoc.get("issuer").asText()).isEqualTo(profile.get("id").asText());
+        assertThat(badgeDoc.get("criteria").get("id").asText()).isEqualTo("https://doc.example/how");
+        JsonNode hosted = awaitJson("/public/assertions/" + kept);
+        assertThat(hosted.get("badge").asText()).isEqualTo(base + "/public/badges/" + badge);
+        assertThat(hosted.get("verification").get("type").asText()).isEqualTo("hosted");
+        assertThat(hosted.get("evidence").get(0).get("id").asText()).isEqualTo("https://doc.example/e");
+        JsonNode gone = json.readTree(get("/public/assertions/" + revoked).body());
+        assertThat(gone.get("revoked").asBoolean()).isTrue();
+        assertThat(gone.get("revocationReason").asText()).isEqualTo("fraud");
+        JsonNode list = awaitJson("/public/issuers/" + issuer + "/revocations");
+        assertThat(list.get("revokedAssertions")).hasSize(1);
+        assertThat(list.get("revokedAssertions").get(0).get("id").asText()).isEqualTo(base + "/public/assertions/" + revoked);
+        assertThat(get("/public/assertions/" + kept + ".jws").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void answersUnknownIdsWithAProblem() throws Exception {
         for (String path : List.of("/api/v1/issuers/", "/api/v1/badge-classes/", "/api/v1/assertions/")) {
             HttpResponse<String> response = get(path + "x'%20OR%20'1'='1");
@@ -194,7 +242,7 @@ abstract class ProjectionContract {
 
     private Map<String, List<Map<String, Object>>> snapshot() {
         Map<String, List<Map<String, Object>>> tables = new HashMap<>();
-        for (String table : List.of("issuer_view", "badge_class_view", "assertion_view")) {
+        for (String table : List.of("issuer_view", "issuer_key_view", "badge_class_view", "assertion_view")) {
             tables.put(table, readTables.sql("SELECT * FROM " + table + " ORDER BY id").query().listOfRows());
         }
         return tables;

@@ -13,6 +13,7 @@ class SqliteProjectionTest extends ProjectionContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        registry.add("badges.public-base-url", () -> "https://badges.test");
         registry.add("badges.data-dir", DATA::toString);
     }
 
