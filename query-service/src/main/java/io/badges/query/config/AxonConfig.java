@@ -9,7 +9,9 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -17,15 +19,18 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
  * The projection's event source is the command side's event store, read through its own read-only
- * pool; its token lives in the read database, so rows and token commit in one transaction.
+ * pool (embedded and postgres modes), or Kafka (distributed mode, application-distributed.yml); its
+ * token lives in the read database, so rows and token commit in one transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
 
     @Bean(destroyMethod = "shutDown")
+    @Profile("!distributed")
     EventStore eventStore(QueryProperties properties,
                           @Qualifier("eventSource") HikariDataSource eventSource,
                           @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -39,6 +44,13 @@ class AxonConfig {
                 .fetchDelay(properties.projection().pollInterval().toMillis())
                 .cleanupDelay(10_000)
                 .build();
+    }
+
+    /** Distributed mode: events come from Kafka; nothing here stores or publishes events. */
+    @Bean
+    @Profile("distributed")
+    EventBus eventBus() {
+        return SimpleEventBus.builder().build();
     }
 
     /**

@@ -69,6 +69,7 @@ class DatabaseConfig {
     }
 
     @Bean(destroyMethod = "close")
+    @Profile("!distributed")
     @Qualifier("eventSource")
     HikariDataSource eventSourceDataSource(QueryProperties properties) {
         QueryProperties.Db db = properties.db();

@@ -1,0 +1,251 @@
+package io.badges.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.badges.events.Topics;
+import io.badges.testsupport.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The distributed mode with real servers: PostgreSQL (embedded binaries), a Kafka broker process,
+ * the command service publishing through its outbox, and two query-service instances sharing one
+ * read database as one consumer group (segments claimed in the shared token store).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributedModeEndToEndTest {
+
+    private static final String KEY = "distributed-key";
+    private static final Duration CONVERGE = Duration.ofSeconds(120);
+
+    private Path dir;
+    private String commandDb;
+    private String queryDb;
+    private KafkaBroker kafka;
+    private ServiceProcess command;
+    private final List<ServiceProcess> queries = new ArrayList<>();
+    private Api api;
+    private String badge;
+    private final List<String> writtenBeforeThePublisherRan = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        dir = Files.createDirectories(Path.of("target", "e2e", "distributed-" + UUID.randomUUID()).toAbsolutePath());
+        commandDb = TestPostgres.newDatabase("command");
+        queryDb = TestPostgres.newDatabase("query");
+        kafka = new KafkaBroker(dir.resolve("kafka")).start();
+        kafka.createTopic(Topics.EVENTS, Topics.DEFAULT_PARTITIONS);
+
+        // The command side runs first without any publisher (postgres profile) and stores events...
+        command = commandService("postgres").start();
+        command.awaitUp(CONVERGE);
+        Api early = new Api(command.url(), null, KEY);
+        String issuer = early.issuer("Distributed Org");
+        badge = early.badgeClass(issuer, "Distributed badge");
+        for (int i = 0; i < 20; i++) {
+            writtenBeforeThePublisherRan.add(early.award(badge, "early" + i + "@example.org"));
+        }
+        command.close();
+        // ...then comes back in the distributed mode: its publisher must start from the tail.
+        command = commandService("distributed").start();
+        queries.add(queryService().start());
+        queries.add(queryService().start());
+        command.awaitUp(CONVERGE);
+        for (ServiceProcess query : queries) {
+            query.awaitUp(CONVERGE);
+        }
+        api = new Api(command.url(), queries.get(0).url(), KEY);
+    }
+
+    private ServiceProcess commandService(String profile) {
+        int port = command == null ? ServiceProcess.freePort() : command.port();
+        return new ServiceProcess("command-service", port, Map.of(
+                "SPRING_PROFILES_ACTIVE", profile,
+                "COMMAND_PORT", Integer.toString(port),
+                "BADGES_DB_URL", commandDb,
+                "BADGES_DB_USER", TestPostgres.user(),
+                "BADGES_API_KEYS", KEY,
+                "BADGES_DATA_DIR", dir.resolve("command-data").toString(),
+                "BADGES_KAFKA_BOOTSTRAP", kafka.bootstrap()), dir.resolve("command.log"));
+    }
+
+    private ServiceProcess queryService() {
+        int port = ServiceProcess.freePort();
+        return new ServiceProcess("query-service", port, Map.of(
+                "SPRING_PROFILES_ACTIVE", "distributed",
+                "QUERY_PORT", Integer.toString(port),
+                "BADGES_QUERY_DB_URL", queryDb,
+                "BADGES_QUERY_DB_USER", TestPostgres.user(),
+                "BADGES_DATA_DIR", dir.resolve("query-data-" + port).toString(),
+                "BADGES_KAFKA_BOOTSTRAP", kafka.bootstrap()), dir.resolve("query-" + port + ".log"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (ServiceProcess query : queries) {
+            query.close();
+        }
+        if (command != null) {
+            command.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void eventsStoredBeforeThePublisherEverRanArePublished() {
+        Set<String> early = new HashSet<>(writtenBeforeThePublisherRan);
+        List<TopicReader.Event> events = TopicReader.readUntil(kafka.bootstrap(), Topics.EVENTS,
+                seen -> seen.stream().map(TopicReader.Event::key).collect(Collectors.toSet()).containsAll(early),
+                CONVERGE);
+
+        assertThat(events.stream().map(TopicReader.Event::key).collect(Collectors.toSet())).containsAll(early);
+        await().atMost(CONVERGE).until(() -> readModel().keySet().containsAll(early));
+    }
+
+    @Test
+    @Order(2)
+    void aThousandAwardsAndAHundredRevocationsReachBothInstancesInOrderPerAggregate() throws Exception {
+        List<String> awarded = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            awarded.add(api.award(badge, "bulk" + i + "@example.org"));
+        }
+        for (int i = 0; i < 100; i++) {
+            api.revoke(awarded.get(i * 10), "revoked in bulk");
+        }
+
+        await().atMost(CONVERGE).until(() -> readModel().equals(writeModel()));
+        for (ServiceProcess query : queries) {
+            Api reader = new Api(command.url(), query.url(), KEY);
+            for (int i = 0; i < awarded.size(); i++) {
+                var view = reader.read("/api/v1/assertions/" + awarded.get(i));
+                assertThat(view).as("assertion %d on %s", i, query.url()).isNotNull();
+                assertThat(view.get("revoked").asBoolean()).isEqualTo(i % 10 == 0);
+            }
+        }
+        Set<String> keys = new HashSet<>(awarded);
+        List<TopicReader.Event> events = TopicReader.readUntil(kafka.bootstrap(), Topics.EVENTS,
+                seen -> seen.stream().filter(e -> keys.contains(e.key())).count() >= 1100, CONVERGE);
+        Map<String, List<TopicReader.Event>> byAggregate = events.stream().filter(e -> keys.contains(e.key()))
+                .collect(Collectors.groupingBy(TopicReader.Event::key));
+        assertThat(byAggregate).hasSize(1000);
+        byAggregate.forEach((aggregate, list) -> {
+            assertThat(list.stream().map(TopicReader.Event::partition).distinct()).as(aggregate).hasSize(1);
+            List<Long> sequences = list.stream().map(TopicReader.Event::sequence).toList();
+            assertThat(sequences).as("sequence of %s on the topic", aggregate).isSorted();
+            assertThat(new HashSet<>(sequences))
+                    .isEqualTo(awarded.indexOf(aggregate) % 10 == 0 ? Set.of(0L, 1L) : Set.of(0L));
+        });
+    }
+
+    @Test
+    @Order(3)
+    void awardsAcceptedWhileTheBrokerIsDownArriveOnceItIsBack() throws Exception {
+        kafka.stop();
+        List<String> awarded = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            awarded.add(api.award(badge, "outage" + i + "@example.org"));
+        }
+        kafka.start();
+
+        Set<String> keys = new HashSet<>(awarded);
+        List<TopicReader.Event> events = TopicReader.readUntil(kafka.bootstrap(), Topics.EVENTS,
+                seen -> seen.stream().map(TopicReader.Event::key).filter(keys::contains).distinct().count() == 200,
+                CONVERGE);
+        assertThat(events.stream().map(TopicReader.Event::key).filter(keys::contains).distinct()).hasSize(200);
+        await().atMost(CONVERGE).until(() -> readModel().keySet().containsAll(keys));
+        assertThat(readModel()).isEqualTo(writeModel());
+        assertThat(count(queryDb, "SELECT count(*) FROM assertion_view"))
+                .isEqualTo(count(commandDb, "SELECT count(*) FROM assertion"));
+    }
+
+    @Test
+    @Order(4)
+    void killingOneInstanceDuringABurstRebalancesAndConverges() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<String> awarded = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> bursts = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int writer = w;
+            bursts.add(writers.submit(() -> {
+                for (int i = 0; i < 250; i++) {
+                    String id = api.award(badge, "burst" + writer + "-" + i + "@example.org");
+                    awarded.add(id);
+                    if (i % 10 == 0) {
+                        api.revoke(id, "burst correction");
+                    }
+                }
+                return null;
+            }));
+        }
+        await().atMost(CONVERGE).until(() -> awarded.size() >= 200);
+        queries.get(1).kill();
+        for (Future<?> burst : bursts) {
+            burst.get();
+        }
+        writers.shutdown();
+
+        await().atMost(CONVERGE).pollInterval(Duration.ofSeconds(1)).until(() -> readModel().equals(writeModel()));
+        assertThat(readModel()).hasSize((int) count(commandDb, "SELECT count(*) FROM assertion"));
+        assertThat(new Api(command.url(), queries.get(0).url(), KEY).read("/api/v1/assertions/"
+                + awarded.get(awarded.size() - 1))).isNotNull();
+    }
+
+    /** assertion id -> revoked, on the write side. */
+    private Map<String, Boolean> writeModel() throws Exception {
+        return revocations(commandDb, "SELECT id, revoked FROM assertion");
+    }
+
+    private Map<String, Boolean> readModel() throws Exception {
+        return revocations(queryDb, "SELECT id, revoked FROM assertion_view");
+    }
+
+    private static Map<String, Boolean> revocations(String url, String sql) throws Exception {
+        Map<String, Boolean> rows = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(url, TestPostgres.user(), null);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getBoolean(2));
+            }
+        }
+        return rows;
+    }
+
+    private static long count(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, TestPostgres.user(), null);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
