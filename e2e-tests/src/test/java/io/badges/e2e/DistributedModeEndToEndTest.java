@@ -3,6 +3,7 @@ package io.badges.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.badges.events.EventJson;
 import io.badges.events.Topics;
 import io.badges.testsupport.TestPostgres;
 import java.nio.file.Files;
@@ -157,6 +158,7 @@ class DistributedModeEndToEndTest {
         Map<String, List<TopicReader.Event>> byAggregate = events.stream().filter(e -> keys.contains(e.key()))
                 .collect(Collectors.groupingBy(TopicReader.Event::key));
         assertThat(byAggregate).hasSize(1000);
+        everyRecordSatisfiesItsSchema(events);
         byAggregate.forEach((aggregate, list) -> {
             assertThat(list.stream().map(TopicReader.Event::partition).distinct()).as(aggregate).hasSize(1);
             List<Long> sequences = list.stream().map(TopicReader.Event::sequence).toList();
@@ -217,6 +219,39 @@ class DistributedModeEndToEndTest {
         assertThat(readModel()).hasSize((int) count(commandDb, "SELECT count(*) FROM assertion"));
         assertThat(new Api(command.url(), queries.get(0).url(), KEY).read("/api/v1/assertions/"
                 + awarded.get(awarded.size() - 1))).isNotNull();
+    }
+
+    @Test
+    @Order(5)
+    void theDownstreamExamplePrintsEveryAwardAndRevocation() throws Exception {
+        Map<String, Boolean> written = writeModel();
+        long expected = written.size() + written.values().stream().filter(revoked -> revoked).count();
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+
+        long lines = io.badges.downstream.AwardPrinter.consume(kafka.bootstrap(), "e2e-printer",
+                Duration.ofSeconds(5), new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+
+        List<String> output = printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).as("at least once: duplicates allowed").isGreaterThanOrEqualTo(expected);
+        assertThat(output.stream().filter(l -> l.startsWith("AWARDED ")).map(l -> l.split(" ")[1])
+                .collect(Collectors.toSet())).isEqualTo(written.keySet());
+        assertThat(output.stream().filter(l -> l.startsWith("REVOKED ")).map(l -> l.split(" ")[1])
+                .collect(Collectors.toSet())).isEqualTo(written.entrySet().stream().filter(Map.Entry::getValue)
+                .map(Map.Entry::getKey).collect(Collectors.toSet()));
+    }
+
+    /** The published JSON Schemas hold for the records a downstream consumer really receives. */
+    private static void everyRecordSatisfiesItsSchema(List<TopicReader.Event> events) throws Exception {
+        var factory = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V202012);
+        Map<String, com.networknt.schema.JsonSchema> schemas = new java.util.HashMap<>();
+        for (TopicReader.Event event : events) {
+            String type = event.type().substring(event.type().lastIndexOf('.') + 1);
+            var schema = schemas.computeIfAbsent(type, t -> factory.getSchema(EventJson.schema(t)));
+            assertThat(schema.validate(EventJson.mapper().readTree(event.json()))).as(event.json()).isEmpty();
+        }
+        assertThat(schemas.keySet()).contains("IssuerRegistered", "BadgeClassDefined", "AssertionIssued",
+                "AssertionRevoked");
     }
 
     /** assertion id -> revoked, on the write side. */

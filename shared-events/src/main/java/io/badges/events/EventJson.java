@@ -64,6 +64,12 @@ public final class EventJson {
         return type;
     }
 
+    /** The JSON Schema (draft 2020-12) of an event type, shipped in this jar for downstream consumers. */
+    public static java.io.InputStream schema(String typeName) {
+        typeFor(typeName);
+        return EventJson.class.getResourceAsStream("schemas/" + typeName + ".schema.json");
+    }
+
     public static byte[] write(BadgeEvent event) {
         try {
             return MAPPER.writeValueAsBytes(event);

@@ -1,0 +1,68 @@
+package io.badges.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.badges.events.assertion.AssertionIssued;
+import io.badges.events.assertion.AssertionRevoked;
+import io.badges.events.assertion.Evidence;
+import io.badges.events.assertion.Recipient;
+import io.badges.events.badgeclass.BadgeClassDefined;
+import io.badges.events.badgeclass.BadgeClassUpdated;
+import io.badges.events.badgeclass.Criteria;
+import io.badges.events.issuer.IssuerKeyAdded;
+import io.badges.events.issuer.IssuerProfileUpdated;
+import io.badges.events.issuer.IssuerRegistered;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EventSchemasTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:15:30.123456Z");
+
+    static Set<ValidationMessage> validate(String type, byte[] json) throws IOException {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(EventJson.schema(type));
+        JsonNode node = EventJson.mapper().readTree(json);
+        return schema.validate(node);
+    }
+
+    @Test
+    void everyEventTypeHasASchemaThatItsSerializedFormSatisfies() throws IOException {
+        List<BadgeEvent> events = List.of(
+                new IssuerRegistered("i1", "Org", "https://org.example", "b@org.example", "d", null, NOW),
+                new IssuerProfileUpdated("i1", "Org 2", "https://org.example", "b@org.example", null, null, NOW),
+                new IssuerKeyAdded("i1", "k1", "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----", NOW),
+                new BadgeClassDefined("b1", "i1", "B", "D", null, new Criteria("n", null), List.of("t"), NOW),
+                new BadgeClassUpdated("b1", "i1", "B", "D", null, new Criteria(null, "https://c.example"), List.of(), NOW),
+                new AssertionIssued("a1", "b1", "i1", new Recipient("email", "sha256$ab", true, "s"),
+                        List.of(new Evidence("https://e.example", null)), null, NOW, NOW.plusSeconds(60), "signed",
+                        "eyJhbGciOiJSUzI1NiJ9.eyJ4IjoxfQ.c2ln"),
+                new AssertionRevoked("a1", "b1", "r", NOW));
+
+        assertThat(events.stream().map(EventJson::typeName)).containsExactlyInAnyOrderElementsOf(
+                EventJson.TYPES.stream().map(Class::getSimpleName).toList());
+        for (BadgeEvent event : events) {
+            assertThat(validate(EventJson.typeName(event), EventJson.write(event))).as(EventJson.typeName(event))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void schemasRejectEventsMissingRequiredFields() throws IOException {
+        byte[] noRecipient = "{\"schemaVersion\":2,\"assertionId\":\"a1\",\"badgeClassId\":\"b1\",\"issuerId\":\"i1\",\"evidence\":[],\"issuedOn\":\"2026-11-22T10:15:30Z\",\"verificationType\":\"hosted\",\"occurredAt\":\"2026-11-22T10:15:30Z\"}"
+                .getBytes();
+        byte[] badCriteria = "{\"schemaVersion\":1,\"badgeClassId\":\"b1\",\"issuerId\":\"i1\",\"name\":\"n\",\"description\":\"d\",\"criteria\":{},\"tags\":[],\"occurredAt\":\"2026-11-22T10:15:30Z\"}"
+                .getBytes();
+
+        assertThat(validate("AssertionIssued", noRecipient)).isNotEmpty();
+        assertThat(validate("BadgeClassDefined", badCriteria)).isNotEmpty();
+    }
+}
