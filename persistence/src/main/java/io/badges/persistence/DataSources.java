@@ -74,7 +74,8 @@ public final class DataSources {
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        config.setMaximumPoolSize(Math.max(1, settings.poolSize()));
+        // Flyway holds a second connection (its advisory lock) while it migrates: never fewer than 2.
+        config.setMaximumPoolSize(Math.max(2, settings.poolSize()));
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("prepareThreshold", "3");
         config.addDataSourceProperty("preparedStatementCacheQueries", "256");
