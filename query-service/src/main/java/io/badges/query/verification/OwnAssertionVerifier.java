@@ -58,16 +58,17 @@ class OwnAssertionVerifier {
         return result.build(view.signature() != null ? "ob20-signed" : "ob20-hosted");
     }
 
+    /** The stored JWS verifies with the published key its {@code verification.creator} names, owned by this issuer. */
     private boolean signatureValid(AssertionView view) {
         try {
             JWSObject jws = JWSObject.parse(view.signature());
-            String creator = String.valueOf(jws.getPayload().toJSONObject().get("verification") instanceof
-                    java.util.Map<?, ?> verification ? verification.get("creator") : null);
+            Object verification = jws.getPayload().toJSONObject().get("verification");
+            Object creator = verification instanceof java.util.Map<?, ?> map ? map.get("creator") : null;
             String prefix = urls.key("");
-            if (!creator.startsWith(prefix)) {
+            if (!(creator instanceof String url) || !url.startsWith(prefix)) {
                 return false;
             }
-            Optional<IssuerKeyViewStore.KeyView> key = keys.find(creator.substring(prefix.length()));
+            Optional<IssuerKeyViewStore.KeyView> key = keys.find(url.substring(prefix.length()));
             return key.isPresent() && key.get().issuerId().equals(view.issuer().id())
                     && Signatures.verifiedBy(jws, key.get().publicKeyPem());
         } catch (ParseException e) {
