@@ -93,6 +93,33 @@ class EmbeddedModeEndToEndTest {
     }
 
     @Test
+    void findsEveryAwardOfARecipientByAddressWithoutStoringIt() throws Exception {
+        String issuer = api.issuer("Lookup Org");
+        String badge = api.badgeClass(issuer, "Lookup badge");
+        java.util.Set<String> carols = new java.util.HashSet<>();
+        carols.add(api.award(badge, "carol@example.org"));
+        carols.add(api.award(badge, "Carol@Example.org"));
+        carols.add(api.award(api.badgeClass(issuer, "Another badge"), "carol@example.ORG"));
+        String dave = api.award(badge, "dave@example.org");
+        awaitRead("/api/v1/assertions/" + dave, node -> true);
+
+        JsonNode page = api.read("/api/v1/assertions?recipient=CAROL@example.org&limit=2");
+        JsonNode rest = api.read("/api/v1/assertions?recipient=carol@example.org&limit=2&cursor="
+                + page.get("nextCursor").asText());
+
+        java.util.Set<String> found = new java.util.HashSet<>();
+        page.get("items").forEach(item -> found.add(item.get("id").asText()));
+        rest.get("items").forEach(item -> found.add(item.get("id").asText()));
+        assertThat(found).isEqualTo(carols);
+        assertThat(rest.hasNonNull("nextCursor")).isFalse();
+        assertThat(api.read("/api/v1/assertions?recipient=nobody@example.org").get("items")).isEmpty();
+        for (String db : List.of("command.db", "query.db")) {
+            assertThat(new String(Files.readAllBytes(dataDir.resolve(db)), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .as(db).doesNotContainIgnoringCase("carol@example");
+        }
+    }
+
+    @Test
     void queryServiceKilledMidStreamResumesFromItsTokenAndConverges() throws Exception {
         String issuer = api.issuer("Burst Org");
         String badge = api.badgeClass(issuer, "Burst badge");

@@ -103,11 +103,13 @@ abstract class ProjectionContract {
     }
 
     void append(BadgeEvent... events) {
+        List<GenericDomainEventMessage<BadgeEvent>> messages = new java.util.ArrayList<>();
         for (BadgeEvent event : events) {
             long seq = sequences.merge(event.aggregateId(), 0L, (old, ignored) -> old + 1);
-            eventStore().appendEvents(new GenericDomainEventMessage<>(event.getClass().getSimpleName(),
-                    event.aggregateId(), seq, event));
+            messages.add(new GenericDomainEventMessage<>(event.getClass().getSimpleName(), event.aggregateId(), seq,
+                    event));
         }
+        eventStore().appendEvents(messages);
     }
 
     @Test
@@ -188,6 +190,61 @@ abstract class ProjectionContract {
         assertThat(list.get("revokedAssertions")).hasSize(1);
         assertThat(list.get("revokedAssertions").get(0).get("id").asText()).isEqualTo(base + "/public/assertions/" + revoked);
         assertThat(get("/public/assertions/" + kept + ".jws").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void pagesThroughTenThousandAssertionsWithoutGapsOrDuplicatesWhileNewOnesArrive() throws Exception {
+        String issuer = id();
+        String badge = id();
+        append(new IssuerRegistered(issuer, "Big Org", "https://big.example", "b@big.example", null, null, T0),
+                new BadgeClassDefined(badge, issuer, "Popular", "Everyone has it", null, new Criteria("be", null),
+                        List.of(), T0));
+        java.util.Set<String> awarded = new java.util.HashSet<>();
+        List<BadgeEvent> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = id();
+            awarded.add(id);
+            // many share an issue instant, so the id must break ties in the keyset
+            batch.add(new AssertionIssued(id, badge, issuer, new Recipient("email", "sha256$" + i, true, "s"),
+                    List.of(), null, T0.plusSeconds(i / 7), null, "hosted"));
+        }
+        append(batch.toArray(BadgeEvent[]::new));
+        await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(
+                get("/api/v1/badge-classes/" + badge + "/assertions?limit=1").body()).get("items").size() == 1
+                && tokenIndex() == lastGlobalIndex());
+
+        java.util.List<String> walked = new java.util.ArrayList<>();
+        java.util.Set<String> arrivedDuringTheWalk = new java.util.HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = json.readTree(get("/api/v1/badge-classes/" + badge + "/assertions?limit=100"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).body());
+            page.get("items").forEach(item -> walked.add(item.get("id").asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+            if (pages++ % 10 == 0) {
+                String late = id();
+                arrivedDuringTheWalk.add(late);
+                append(new AssertionIssued(late, badge, issuer, new Recipient("email", "sha256$late", true, "s"),
+                        List.of(), null, T0.plusSeconds(100_000 + pages), null, "hosted"));
+            }
+        } while (cursor != null);
+
+        assertThat(walked).doesNotHaveDuplicates();
+        assertThat(new java.util.HashSet<>(walked)).containsAll(awarded);
+        assertThat(walked.stream().filter(id -> !awarded.contains(id))).allMatch(arrivedDuringTheWalk::contains);
+        assertThat(pages).isGreaterThanOrEqualTo(100);
+    }
+
+    @Test
+    void refusesBadPagingParameters() throws Exception {
+        for (String query : List.of("limit=0", "limit=101", "limit=abc", "cursor=not-a-cursor")) {
+            HttpResponse<String> response = get("/api/v1/issuers/" + id() + "/badge-classes?" + query);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        }
+        assertThat(get("/api/v1/issuers/" + id() + "/badge-classes").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/assertions").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -44,7 +44,7 @@ class EventSchemasTest {
                 new BadgeClassUpdated("b1", "i1", "B", "D", null, new Criteria(null, "https://c.example"), List.of(), NOW),
                 new AssertionIssued("a1", "b1", "i1", new Recipient("email", "sha256$ab", true, "s"),
                         List.of(new Evidence("https://e.example", null)), null, NOW, NOW.plusSeconds(60), "signed",
-                        "eyJhbGciOiJSUzI1NiJ9.eyJ4IjoxfQ.c2ln"),
+                        "eyJhbGciOiJSUzI1NiJ9.eyJ4IjoxfQ.c2ln", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
                 new AssertionRevoked("a1", "b1", "r", NOW));
 
         assertThat(events.stream().map(EventJson::typeName)).containsExactlyInAnyOrderElementsOf(

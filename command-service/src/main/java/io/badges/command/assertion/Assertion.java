@@ -31,7 +31,7 @@ public class Assertion {
         expiryMustFollowIssueDate(command);
         apply(new AssertionIssued(command.assertionId(), command.badgeClassId(), issuerId, command.recipient(),
                 command.evidence(), command.narrative(), command.issuedOn(), command.expires(),
-                command.verificationType(), command.signature()));
+                command.verificationType(), command.signature(), command.recipientLookup()));
     }
 
     /** Revoking a revoked assertion changes nothing and records nothing. */

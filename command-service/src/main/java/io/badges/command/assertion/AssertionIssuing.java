@@ -89,7 +89,8 @@ class AssertionIssuing {
                 : request.evidence().stream().map(e -> new Evidence(e.url(), e.narrative())).toList();
         Instant expires = request.expires() == null ? null : request.expires().toInstant();
         return new IssueAssertion(UUID.randomUUID().toString(), request.badgeClassId(), recipient, evidence,
-                request.narrative(), expires, request.verificationType(), Vendor.truncate(clock.instant()), null);
+                request.narrative(), expires, request.verificationType(), Vendor.truncate(clock.instant()), null,
+                hasher.lookup(request.recipient().identity()));
     }
 
     private String write(Object value) {

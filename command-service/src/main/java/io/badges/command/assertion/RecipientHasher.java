@@ -1,12 +1,13 @@
 package io.badges.command.assertion;
 
 import io.badges.events.assertion.Recipient;
+import io.badges.events.assertion.RecipientLookup;
+import io.badges.command.config.RecipientLookupKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +18,19 @@ import org.springframework.stereotype.Component;
 class RecipientHasher {
 
     private final SecureRandom random = new SecureRandom();
+    private final byte[] lookupKey;
+
+    RecipientHasher(RecipientLookupKey lookupKey) {
+        this.lookupKey = lookupKey.bytes();
+    }
+
+    /** The keyed, unsalted hash under which the read side finds every award of this address. */
+    String lookup(String identity) {
+        return RecipientLookup.of(lookupKey, identity);
+    }
 
     Recipient recipient(String type, String identity, boolean hash) {
-        String normalized = identity.strip().toLowerCase(Locale.ROOT);
+        String normalized = RecipientLookup.normalize(identity);
         if (!hash) {
             return new Recipient(type, normalized, false, null);
         }

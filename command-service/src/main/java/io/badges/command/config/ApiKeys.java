@@ -1,5 +1,6 @@
 package io.badges.command.config;
 
+import io.badges.persistence.DataDirSecrets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,7 +38,7 @@ public final class ApiKeys {
         if (!configured.isEmpty() || !embedded) {
             return new ApiKeys(configured);
         }
-        String key = SecretFiles.loadOrCreate(dataDir.resolve(KEY_FILE), ApiKeys::randomKey);
+        String key = DataDirSecrets.loadOrCreate(dataDir.resolve(KEY_FILE), ApiKeys::randomKey);
         System.out.println("Write API key (stored in " + dataDir.resolve(KEY_FILE) + "): " + key);
         return new ApiKeys(List.of(key));
     }

@@ -22,6 +22,7 @@ public record BadgesProperties(
         @DefaultValue List<String> apiKeys,
         @NotBlank @DefaultValue("http://127.0.0.1:8081") String publicBaseUrl,
         String keyEncryptionKey,
+        String recipientLookupKey,
         @Valid @NotNull @DefaultValue Db db,
         @Valid @NotNull @DefaultValue Limits limits) {
 

@@ -1,5 +1,6 @@
 package io.badges.command.config;
 
+import io.badges.persistence.DataDirSecrets;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -38,7 +39,7 @@ public final class KeySealer {
         }
         Path file = dataDir.resolve("key-encryption-key");
         log.info("no BADGES_KEY_ENCRYPTION_KEY configured; using the one in {}", file);
-        return new KeySealer(Base64.getDecoder().decode(SecretFiles.loadOrCreate(file, () -> {
+        return new KeySealer(Base64.getDecoder().decode(DataDirSecrets.loadOrCreate(file, () -> {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             return Base64.getEncoder().encodeToString(fresh);

@@ -1,6 +1,7 @@
 package io.badges.command.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.persistence.RecipientLookupKeys;
 import io.badges.persistence.Vendor;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,11 @@ class WebConfig {
     @Bean
     ApiKeys apiKeys(BadgesProperties properties, Vendor vendor) {
         return ApiKeys.resolve(properties.apiKeys(), vendor == Vendor.SQLITE, properties.dataDir());
+    }
+
+    @Bean
+    RecipientLookupKey recipientLookupKey(BadgesProperties properties) {
+        return new RecipientLookupKey(RecipientLookupKeys.resolve(properties.recipientLookupKey(), properties.dataDir()));
     }
 
     @Bean

@@ -28,11 +28,11 @@ class AssertionTest {
     }
 
     private static IssueAssertion issue(Instant expires) {
-        return new IssueAssertion("a1", "b1", ALICE, List.of(), null, expires, "hosted", NOW, null);
+        return new IssueAssertion("a1", "b1", ALICE, List.of(), null, expires, "hosted", NOW, null, "lookup");
     }
 
     private static AssertionIssued issued() {
-        return new AssertionIssued("a1", "b1", "i1", ALICE, List.of(), null, NOW, null, "hosted");
+        return new AssertionIssued("a1", "b1", "i1", ALICE, List.of(), null, NOW, null, "hosted", null, "lookup");
     }
 
     @Test
@@ -45,7 +45,7 @@ class AssertionTest {
     @Test
     void refusesABadgeClassThatDoesNotExist() {
         fixture.givenNoPriorActivity()
-                .when(new IssueAssertion("a1", "nope", ALICE, List.of(), null, null, "hosted", NOW, null))
+                .when(new IssueAssertion("a1", "nope", ALICE, List.of(), null, null, "hosted", NOW, null, "lookup"))
                 .expectException(UnknownReferenceException.class)
                 .expectNoEvents();
     }

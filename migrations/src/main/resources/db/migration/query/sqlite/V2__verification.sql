@@ -11,4 +11,4 @@ CREATE INDEX issuer_key_view_issuer_idx ON issuer_key_view (issuer_id, created_a
 ALTER TABLE assertion_view ADD COLUMN signature TEXT;
 
 -- An issuer's revocation list: only the revoked few of its assertions.
-CREATE INDEX assertion_view_revoked_idx ON assertion_view (issuer_id, id) WHERE revoked = 1;
+CREATE INDEX assertion_view_revoked_idx ON assertion_view (issuer_id, id) WHERE revoked;

@@ -1,22 +1,54 @@
 package io.badges.query.assertion;
 
+import io.badges.events.assertion.RecipientLookup;
+import io.badges.persistence.RecipientLookupKeys;
+import io.badges.query.Cursor;
 import io.badges.query.NotFound;
+import io.badges.query.Page;
+import io.badges.query.ProblemException;
+import io.badges.query.config.QueryProperties;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/v1/assertions")
 class AssertionController {
 
     private final AssertionViewStore store;
+    private final byte[] lookupKey;
 
-    AssertionController(AssertionViewStore store) {
+    AssertionController(AssertionViewStore store, QueryProperties properties) {
         this.store = store;
+        this.lookupKey = RecipientLookupKeys.resolve(properties.recipientLookupKey(), properties.dataDir());
     }
 
-    @GetMapping("/{id}")
+    /** The assertions of a badge class, newest first, keyset-paginated. */
+    @GetMapping("/api/v1/badge-classes/{badgeClassId}/assertions")
+    Page<AssertionView> ofBadgeClass(@PathVariable String badgeClassId, @RequestParam(required = false) Integer limit,
+                                     @RequestParam(required = false) String cursor) {
+        int size = Cursor.limit(limit);
+        Cursor after = Cursor.decode(cursor);
+        if (!store.badgeClassExists(badgeClassId)) {
+            throw new NotFound("badge class", badgeClassId);
+        }
+        return store.ofBadgeClass(badgeClassId, after, size);
+    }
+
+    /** The assertions awarded to an address, newest first, found through its keyed hash. */
+    @GetMapping("/api/v1/assertions")
+    Page<AssertionView> ofRecipient(@RequestParam(required = false) String recipient,
+                                    @RequestParam(required = false) Integer limit,
+                                    @RequestParam(required = false) String cursor) {
+        if (recipient == null || recipient.isBlank()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "missing-recipient", "Missing recipient",
+                    "recipient=<email> is required");
+        }
+        return store.ofRecipient(RecipientLookup.of(lookupKey, recipient), Cursor.decode(cursor), Cursor.limit(limit));
+    }
+
+    @GetMapping("/api/v1/assertions/{id}")
     AssertionView get(@PathVariable String id) {
         return store.find(id).orElseThrow(() -> new NotFound("assertion", id));
     }

@@ -8,6 +8,10 @@ import io.badges.events.assertion.AssertionRevoked;
 import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
 import io.badges.persistence.Vendor;
+import io.badges.query.Cursor;
+import io.badges.query.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +41,14 @@ public class AssertionViewStore {
         writes.sql("""
                 INSERT INTO assertion_view (id, badge_class_id, issuer_id, recipient_type, recipient_identity,
                                             recipient_hashed, recipient_salt, evidence, narrative, verification_type,
-                                            issued_on, expires, revoked, signature, last_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                            issued_on, expires, revoked, signature, recipient_lookup, last_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .params(e.assertionId(), e.badgeClassId(), e.issuerId(), r.type(), r.identity(), r.hashed(),
                         r.salt(), write(e.evidence()), e.narrative(), e.verificationType(),
-                        vendor.bindInstant(e.issuedOn()), vendor.bindInstant(e.expires()), false, e.signature(), seq)
+                        vendor.bindInstant(e.issuedOn()), vendor.bindInstant(e.expires()), false, e.signature(),
+                        e.recipientLookup(), seq)
                 .update();
     }
 
@@ -56,36 +61,82 @@ public class AssertionViewStore {
                 .update();
     }
 
+    public static final String SELECT = """
+            SELECT a.id, a.badge_class_id, b.name, b.image, a.issuer_id, i.name, i.url,
+                   a.recipient_type, a.recipient_identity, a.recipient_hashed, a.recipient_salt,
+                   a.evidence, a.narrative, a.issued_on, a.expires, a.verification_type,
+                   a.revoked, a.revocation_reason, a.revoked_at, a.signature
+            FROM assertion_view a
+            LEFT JOIN badge_class_view b ON b.id = a.badge_class_id
+            LEFT JOIN issuer_view i ON i.id = a.issuer_id
+            """;
+
+    /** Assertions of a badge class, newest first: index assertion_view_badge_class_idx. */
+    public static final String OF_BADGE_CLASS = SELECT + """
+            WHERE a.badge_class_id = ? ORDER BY a.issued_on DESC, a.id DESC LIMIT ?""";
+    public static final String OF_BADGE_CLASS_AFTER = SELECT + """
+            WHERE a.badge_class_id = ? AND (a.issued_on, a.id) < (?, ?)
+            ORDER BY a.issued_on DESC, a.id DESC LIMIT ?""";
+
+    /** Assertions of a recipient, newest first: index assertion_view_recipient_idx. */
+    public static final String OF_RECIPIENT = SELECT + """
+            WHERE a.recipient_lookup = ? ORDER BY a.issued_on DESC, a.id DESC LIMIT ?""";
+    public static final String OF_RECIPIENT_AFTER = SELECT + """
+            WHERE a.recipient_lookup = ? AND (a.issued_on, a.id) < (?, ?)
+            ORDER BY a.issued_on DESC, a.id DESC LIMIT ?""";
+
+    /** Revoked assertions of an issuer: partial index assertion_view_revoked_idx. */
+    public static final String REVOKED_OF_ISSUER = """
+            SELECT id, revocation_reason FROM assertion_view WHERE issuer_id = ? AND revoked ORDER BY id""";
+
+    boolean badgeClassExists(String badgeClassId) {
+        return reads.sql("SELECT count(*) FROM badge_class_view WHERE id = ?").param(badgeClassId)
+                .query(Long.class).single() > 0;
+    }
+
     public Optional<AssertionView> find(String id) {
-        return reads.sql("""
-                SELECT a.id, a.badge_class_id, b.name, b.image, a.issuer_id, i.name, i.url,
-                       a.recipient_type, a.recipient_identity, a.recipient_hashed, a.recipient_salt,
-                       a.evidence, a.narrative, a.issued_on, a.expires, a.verification_type,
-                       a.revoked, a.revocation_reason, a.revoked_at, a.signature
-                FROM assertion_view a
-                LEFT JOIN badge_class_view b ON b.id = a.badge_class_id
-                LEFT JOIN issuer_view i ON i.id = a.issuer_id
-                WHERE a.id = ?
-                """)
-                .param(id)
-                .query((rs, n) -> new AssertionView(
-                        rs.getString(1),
-                        new AssertionView.BadgeClassSummary(rs.getString(2), rs.getString(3), rs.getString(4)),
-                        new AssertionView.IssuerSummary(rs.getString(5), rs.getString(6), rs.getString(7)),
-                        new Recipient(rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11)),
-                        read(rs.getString(12)), rs.getString(13),
-                        vendor.readInstant(rs.getObject(14)), vendor.readInstant(rs.getObject(15)),
-                        rs.getString(16), rs.getBoolean(17), rs.getString(18), vendor.readInstant(rs.getObject(19)),
-                        rs.getString(20)))
-                .optional();
+        return reads.sql(SELECT + "WHERE a.id = ?").param(id).query(this::view).optional();
+    }
+
+    Page<AssertionView> ofBadgeClass(String badgeClassId, Cursor after, int limit) {
+        return page(after == null
+                ? reads.sql(OF_BADGE_CLASS).params(badgeClassId, limit + 1)
+                : reads.sql(OF_BADGE_CLASS_AFTER).params(badgeClassId, vendor.bindInstant(after.at()), after.id(),
+                        limit + 1), limit);
+    }
+
+    Page<AssertionView> ofRecipient(String recipientLookup, Cursor after, int limit) {
+        return page(after == null
+                ? reads.sql(OF_RECIPIENT).params(recipientLookup, limit + 1)
+                : reads.sql(OF_RECIPIENT_AFTER).params(recipientLookup, vendor.bindInstant(after.at()), after.id(),
+                        limit + 1), limit);
+    }
+
+    private Page<AssertionView> page(JdbcClient.StatementSpec statement, int limit) {
+        List<AssertionView> rows = statement.query(this::view).list();
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        AssertionView last = rows.get(limit - 1);
+        return new Page<>(rows.subList(0, limit), new Cursor(last.issuedOn(), last.id()).encode());
+    }
+
+    private AssertionView view(ResultSet rs, int row) throws SQLException {
+        return new AssertionView(
+                rs.getString(1),
+                new AssertionView.BadgeClassSummary(rs.getString(2), rs.getString(3), rs.getString(4)),
+                new AssertionView.IssuerSummary(rs.getString(5), rs.getString(6), rs.getString(7)),
+                new Recipient(rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11)),
+                read(rs.getString(12)), rs.getString(13),
+                vendor.readInstant(rs.getObject(14)), vendor.readInstant(rs.getObject(15)),
+                rs.getString(16), rs.getBoolean(17), rs.getString(18), vendor.readInstant(rs.getObject(19)),
+                rs.getString(20));
     }
 
     /** The revoked assertions of an issuer (id, reason), through the partial index on revoked rows. */
     List<Map.Entry<String, String>> revokedOf(String issuerId) {
-        return reads.sql("""
-                SELECT id, revocation_reason FROM assertion_view WHERE issuer_id = ? AND revoked = ? ORDER BY id
-                """)
-                .params(issuerId, true)
+        return reads.sql(REVOKED_OF_ISSUER)
+                .param(issuerId)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2)))
                 .list();
     }

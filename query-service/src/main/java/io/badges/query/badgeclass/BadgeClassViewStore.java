@@ -7,6 +7,10 @@ import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;
 import io.badges.persistence.Vendor;
+import io.badges.query.Cursor;
+import io.badges.query.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -14,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
-class BadgeClassViewStore {
+public class BadgeClassViewStore {
 
     private static final TypeReference<List<String>> TAGS = new TypeReference<>() { };
 
@@ -54,19 +58,43 @@ class BadgeClassViewStore {
                 .update();
     }
 
+    private static final String SELECT = """
+            SELECT b.id, b.name, b.description, b.image, b.criteria_narrative, b.criteria_url, b.tags,
+                   b.created_at, b.updated_at, b.issuer_id, i.name, i.url
+            FROM badge_class_view b LEFT JOIN issuer_view i ON i.id = b.issuer_id
+            """;
+
+    /** Badge classes of an issuer, oldest first: index badge_class_view_issuer_idx. */
+    public static final String OF_ISSUER = SELECT + """
+            WHERE b.issuer_id = ? ORDER BY b.created_at, b.id LIMIT ?""";
+    public static final String OF_ISSUER_AFTER = SELECT + """
+            WHERE b.issuer_id = ? AND (b.created_at, b.id) > (?, ?) ORDER BY b.created_at, b.id LIMIT ?""";
+
     Optional<BadgeClassView> find(String id) {
-        return reads.sql("""
-                SELECT b.id, b.name, b.description, b.image, b.criteria_narrative, b.criteria_url, b.tags,
-                       b.created_at, b.updated_at, b.issuer_id, i.name, i.url
-                FROM badge_class_view b LEFT JOIN issuer_view i ON i.id = b.issuer_id
-                WHERE b.id = ?
-                """)
-                .param(id)
-                .query((rs, n) -> new BadgeClassView(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), new Criteria(rs.getString(5), rs.getString(6)), read(rs.getString(7)),
-                        vendor.readInstant(rs.getObject(8)), vendor.readInstant(rs.getObject(9)),
-                        new BadgeClassView.IssuerSummary(rs.getString(10), rs.getString(11), rs.getString(12))))
-                .optional();
+        return reads.sql(SELECT + "WHERE b.id = ?").param(id).query(this::view).optional();
+    }
+
+    boolean issuerExists(String issuerId) {
+        return reads.sql("SELECT count(*) FROM issuer_view WHERE id = ?").param(issuerId).query(Long.class).single() > 0;
+    }
+
+    Page<BadgeClassView> ofIssuer(String issuerId, Cursor after, int limit) {
+        List<BadgeClassView> rows = (after == null
+                ? reads.sql(OF_ISSUER).params(issuerId, limit + 1)
+                : reads.sql(OF_ISSUER_AFTER).params(issuerId, vendor.bindInstant(after.at()), after.id(), limit + 1))
+                .query(this::view).list();
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        BadgeClassView last = rows.get(limit - 1);
+        return new Page<>(rows.subList(0, limit), new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    private BadgeClassView view(ResultSet rs, int row) throws SQLException {
+        return new BadgeClassView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                new Criteria(rs.getString(5), rs.getString(6)), read(rs.getString(7)),
+                vendor.readInstant(rs.getObject(8)), vendor.readInstant(rs.getObject(9)),
+                new BadgeClassView.IssuerSummary(rs.getString(10), rs.getString(11), rs.getString(12)));
     }
 
     private String write(List<String> tags) {

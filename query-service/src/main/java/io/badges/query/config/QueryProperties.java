@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
 public record QueryProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
         @jakarta.validation.constraints.NotBlank String publicBaseUrl,
+        String recipientLookupKey,
         @Valid @NotNull @DefaultValue Db db,
         @Valid @NotNull @DefaultValue QueryDb queryDb,
         @Valid @NotNull @DefaultValue Projection projection,

@@ -14,7 +14,7 @@ final class TestVerifiers {
     }
 
     static QueryProperties properties(Map<String, String> urlMap, Duration timeout, long maxBytes) {
-        return new QueryProperties(Path.of("target"), "https://badges.test",
+        return new QueryProperties(Path.of("target"), "https://badges.test", null,
                 new QueryProperties.Db(null, null, null),
                 new QueryProperties.QueryDb(null, null, null, null, 1),
                 new QueryProperties.Projection(Duration.ofMillis(50)),

@@ -1,0 +1,5 @@
+package io.badges.command.config;
+
+/** The recipient lookup key (see {@link io.badges.persistence.RecipientLookupKeys}). */
+public record RecipientLookupKey(byte[] bytes) {
+}
