@@ -58,6 +58,27 @@ class AssertionController {
                 .body(result.body());
     }
 
+    /** Up to 10,000 recipients in one all-or-nothing request; 201 {"ids": [...]} in recipient order. */
+    @PostMapping("/batch")
+    ResponseEntity<String> issueBatch(@Valid @RequestBody AssertionBatchRequest request,
+                                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                      HttpServletRequest http) {
+        if (idempotencyKey != null && idempotencyKey.length() > 200) {
+            throw new RuleViolationException("Idempotency-Key", "must be at most 200 characters");
+        }
+        String client = (String) http.getAttribute(ApiKeyFilter.CLIENT_ATTRIBUTE);
+        AssertionIssuing.Result result;
+        try {
+            result = issuing.issueBatch(request, client, blankToNull(idempotencyKey));
+        } catch (DuplicateKeyException concurrentSameKey) {
+            result = issuing.issueBatch(request, client, blankToNull(idempotencyKey));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
+                .body(result.body());
+    }
+
     @PostMapping("/{id}/revoke")
     ResponseEntity<Map<String, Object>> revoke(@PathVariable String id,
                                                @Valid @RequestBody(required = false) RevokeRequest request) {

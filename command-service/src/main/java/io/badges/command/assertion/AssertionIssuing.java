@@ -71,6 +71,31 @@ class AssertionIssuing {
         return new Result(command.assertionId(), body, false);
     }
 
+    /** All or nothing: every award of the batch, its event and row commit in this one transaction. */
+    @Transactional
+    public Result issueBatch(AssertionBatchRequest request, String clientId, String idempotencyKey) {
+        String requestHash = idempotencyKey == null ? null : RecipientHasher.sha256Hex(write(request));
+        if (idempotencyKey != null) {
+            Optional<IdempotencyStore.Entry> first = idempotency.find(clientId, idempotencyKey);
+            if (first.isPresent()) {
+                if (!first.get().requestHash().equals(requestHash)) {
+                    throw new IdempotencyConflictException("this Idempotency-Key was used with a different request");
+                }
+                return new Result(first.get().assertionId(), first.get().responseBody(), true);
+            }
+        }
+        List<IssueAssertion> awards = request.recipients().stream()
+                .map(recipient -> signedIfAsked(command(request.award(recipient))))
+                .toList();
+        commands.sendAndWait(new IssueAssertionBatch(request.badgeClassId(), awards));
+        List<String> ids = awards.stream().map(IssueAssertion::assertionId).toList();
+        String body = write(java.util.Map.of("ids", ids));
+        if (idempotencyKey != null) {
+            idempotency.remember(clientId, idempotencyKey, requestHash, ids.get(0), body, clock.instant());
+        }
+        return new Result(ids.get(0), body, false);
+    }
+
     private IssueAssertion signedIfAsked(IssueAssertion award) {
         if (!"signed".equals(award.verificationType())) {
             return award;

@@ -6,6 +6,11 @@ import io.badges.events.assertion.AssertionRevoked;
 import io.badges.persistence.Vendor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,32 +19,59 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(WriteModel.GROUP)
 class AssertionStore {
 
-    private final JdbcClient jdbc;
+    private static final String PENDING = AssertionStore.class.getName() + ".pending";
+    private static final int BATCH_SIZE = 1_000;
+
+    private final JdbcClient client;
+    private final JdbcTemplate jdbc;
     private final Vendor vendor;
 
-    AssertionStore(JdbcClient jdbc, Vendor vendor) {
+    AssertionStore(JdbcClient client, JdbcTemplate jdbc, Vendor vendor) {
+        this.client = client;
         this.jdbc = jdbc;
         this.vendor = vendor;
     }
 
+    private static final String INSERT = """
+            INSERT INTO assertion (id, badge_class_id, issuer_id, recipient_type, recipient_identity, recipient_hashed,
+                                   recipient_salt, verification_type, issued_on, expires, revoked)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    /**
+     * Rows are collected for the whole unit of work and written as one JDBC batch once every event of
+     * it has been handled (still inside its transaction): one award or ten thousand, one round trip.
+     */
     @EventHandler
     void on(AssertionIssued event) {
-        jdbc.sql("""
-                INSERT INTO assertion (id, badge_class_id, issuer_id, recipient_type, recipient_identity,
-                                       recipient_hashed, recipient_salt, verification_type, issued_on, expires,
-                                       revoked)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-                .params(event.assertionId(), event.badgeClassId(), event.issuerId(), event.recipient().type(),
-                        event.recipient().identity(), event.recipient().hashed(), event.recipient().salt(),
-                        event.verificationType(), vendor.bindInstant(event.issuedOn()),
-                        vendor.bindInstant(event.expires()), false)
-                .update();
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        List<AssertionIssued> pending = root.getOrComputeResource(PENDING, key -> {
+            List<AssertionIssued> rows = new ArrayList<>();
+            root.onPrepareCommit(uow -> insert(rows));
+            return rows;
+        });
+        pending.add(event);
+    }
+
+    private void insert(List<AssertionIssued> rows) {
+        jdbc.batchUpdate(INSERT, rows, BATCH_SIZE, (statement, e) -> {
+            statement.setString(1, e.assertionId());
+            statement.setString(2, e.badgeClassId());
+            statement.setString(3, e.issuerId());
+            statement.setString(4, e.recipient().type());
+            statement.setString(5, e.recipient().identity());
+            statement.setBoolean(6, e.recipient().hashed());
+            statement.setString(7, e.recipient().salt());
+            statement.setString(8, e.verificationType());
+            statement.setObject(9, vendor.bindInstant(e.issuedOn()));
+            statement.setObject(10, vendor.bindInstant(e.expires()));
+            statement.setBoolean(11, false);
+        });
     }
 
     @EventHandler
     void on(AssertionRevoked event) {
-        jdbc.sql("UPDATE assertion SET revoked = ?, revocation_reason = ?, revoked_at = ? WHERE id = ?")
+        client.sql("UPDATE assertion SET revoked = ?, revocation_reason = ?, revoked_at = ? WHERE id = ?")
                 .params(true, event.reason(), vendor.bindInstant(event.occurredAt()), event.assertionId())
                 .update();
     }

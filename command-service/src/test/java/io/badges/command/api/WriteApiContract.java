@@ -205,6 +205,59 @@ abstract class WriteApiContract {
     }
 
     @Test
+    void awardsABatchAllOrNothingWithOneEventPerRecipientInRecipientOrder() throws Exception {
+        Map<String, Long> before = counts();
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            emails.add("batch" + i + "@example.org");
+        }
+        String body = json.writeValueAsString(Map.of("badgeClassId", badgeClassId,
+                "recipients", emails.stream().map(e -> Map.of("type", "email", "identity", e)).toList()));
+
+        HttpResponse<String> response = post("/api/v1/assertions/batch", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        List<String> ids = new ArrayList<>();
+        json.readTree(response.body()).get("ids").forEach(id -> ids.add(id.asText()));
+        assertThat(ids).hasSize(500).doesNotHaveDuplicates();
+        Map<String, Long> after = counts();
+        assertThat(after.get("assertion")).isEqualTo(before.get("assertion") + 500);
+        assertThat(after.get("domain_event_entry")).isEqualTo(before.get("domain_event_entry") + 500);
+        for (int i : new int[] {0, 17, 499}) {
+            Map<String, Object> row = jdbc.sql("SELECT recipient_identity, recipient_salt FROM assertion WHERE id = ?")
+                    .param(ids.get(i)).query().singleRow();
+            String expected = "sha256$" + java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                    .getInstance("SHA-256").digest((emails.get(i) + row.get("recipient_salt")).getBytes()));
+            assertThat(row.get("recipient_identity")).as("recipient %d", i).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aBatchWithOneBadRecipientWritesNothing() throws Exception {
+        Map<String, Long> before = counts();
+        String body = """
+                {"badgeClassId":"%s","recipients":[
+                  {"type":"email","identity":"ok1@example.org"},{"type":"email","identity":"ok2@example.org"},
+                  {"type":"email","identity":"ok3@example.org"},{"type":"email","identity":"not-an-address"}]}"""
+                .formatted(badgeClassId);
+        String unknown = """
+                {"badgeClassId":"00000000-0000-0000-0000-000000000000",
+                 "recipients":[{"type":"email","identity":"ok@example.org"}]}""";
+        String empty = """
+                {"badgeClassId":"%s","recipients":[]}""".formatted(badgeClassId);
+
+        HttpResponse<String> invalid = post("/api/v1/assertions/batch", body);
+        HttpResponse<String> unknownBadge = post("/api/v1/assertions/batch", unknown);
+        HttpResponse<String> none = post("/api/v1/assertions/batch", empty);
+
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(assertProblem(invalid).get("errors").findValuesAsText("field")).contains("recipients[3].identity");
+        assertThat(unknownBadge.statusCode()).isEqualTo(422);
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
     void keysForAnUnknownIssuerAreRefused() throws Exception {
         Map<String, Long> before = counts();
 
