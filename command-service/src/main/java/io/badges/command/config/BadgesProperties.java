@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -37,7 +38,8 @@ public record BadgesProperties(
             String url,
             String user,
             String password,
-            @Min(1) @Max(200) @DefaultValue("4") int poolSize) {
+            @Min(1) @Max(200) @DefaultValue("4") int poolSize,
+            @NotNull @DefaultValue("100ms") Duration slowQueryThreshold) {
 
         public String urlOr(Path dataDir) {
             return url == null || url.isBlank()

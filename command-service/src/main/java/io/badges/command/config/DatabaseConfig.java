@@ -3,7 +3,9 @@ package io.badges.command.config;
 import com.zaxxer.hikari.HikariDataSource;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Migrations;
+import io.badges.persistence.SlowQueryLog;
 import io.badges.persistence.Vendor;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -30,7 +32,7 @@ class DatabaseConfig {
 
     @Bean(destroyMethod = "close")
     @Primary
-    HikariDataSource dataSource(BadgesProperties properties, Vendor vendor) {
+    DataSource dataSource(BadgesProperties properties, Vendor vendor) {
         BadgesProperties.Db db = properties.db();
         HikariDataSource dataSource = DataSources.create(
                 new DataSources.Settings(db.urlOr(properties.dataDir()), db.user(), db.password(),
@@ -39,7 +41,7 @@ class DatabaseConfig {
         var result = Migrations.migrate(dataSource, vendor, Vendor.Side.COMMAND);
         log.info("command schema ready vendor={} version={} applied={}", vendor, result.targetSchemaVersion,
                 result.migrationsExecuted);
-        return dataSource;
+        return SlowQueryLog.wrap(dataSource, "command-primary", db.slowQueryThreshold());
     }
 
     /** {@code java -jar command-service.jar migrate}: the DataSource above has migrated; stop here. */

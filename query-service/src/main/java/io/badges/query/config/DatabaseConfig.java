@@ -3,7 +3,9 @@ package io.badges.query.config;
 import com.zaxxer.hikari.HikariDataSource;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Migrations;
+import io.badges.persistence.SlowQueryLog;
 import io.badges.persistence.Vendor;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -32,7 +34,7 @@ class DatabaseConfig {
 
     @Bean(destroyMethod = "close")
     @Primary
-    HikariDataSource dataSource(QueryProperties properties, Vendor vendor) {
+    DataSource dataSource(QueryProperties properties, Vendor vendor) {
         QueryProperties.QueryDb db = properties.queryDb();
         HikariDataSource dataSource = DataSources.create(new DataSources.Settings(
                 db.urlOr(properties.db(), properties.dataDir()), db.userOr(properties.db()),
@@ -40,31 +42,32 @@ class DatabaseConfig {
         var result = Migrations.migrate(dataSource, vendor, Vendor.Side.QUERY);
         log.info("query schema ready vendor={} version={} applied={}", vendor, result.targetSchemaVersion,
                 result.migrationsExecuted);
-        return dataSource;
+        return SlowQueryLog.wrap(dataSource, "query-writer", db.slowQueryThreshold());
     }
 
     @Bean(destroyMethod = "close")
     @Qualifier("reads")
-    HikariDataSource readDataSource(QueryProperties properties, HikariDataSource dataSource) {
+    DataSource readDataSource(QueryProperties properties, DataSource dataSource) {
         QueryProperties.QueryDb db = properties.queryDb();
         String replica = db.replicaUrl();
         String url = replica != null && !replica.isBlank()
                 ? replica
                 : db.urlOr(properties.db(), properties.dataDir());
-        return DataSources.create(new DataSources.Settings(url, db.userOr(properties.db()),
-                db.passwordOr(properties.db()), db.poolSize(), "query-reader"), DataSources.Role.READER);
+        return SlowQueryLog.wrap(DataSources.create(new DataSources.Settings(url, db.userOr(properties.db()),
+                db.passwordOr(properties.db()), db.poolSize(), "query-reader"), DataSources.Role.READER),
+                "query-reader", db.slowQueryThreshold());
     }
 
     /** Projection writes, in the processor's transaction. */
     @Bean
     @Primary
-    JdbcClient jdbcClient(HikariDataSource dataSource) {
+    JdbcClient jdbcClient(DataSource dataSource) {
         return JdbcClient.create(dataSource);
     }
 
     @Bean
     @Qualifier("reads")
-    JdbcClient readJdbcClient(@Qualifier("reads") HikariDataSource readDataSource) {
+    JdbcClient readJdbcClient(@Qualifier("reads") DataSource readDataSource) {
         return JdbcClient.create(readDataSource);
     }
 

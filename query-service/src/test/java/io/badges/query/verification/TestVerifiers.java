@@ -16,7 +16,7 @@ final class TestVerifiers {
     static QueryProperties properties(Map<String, String> urlMap, Duration timeout, long maxBytes) {
         return new QueryProperties(Path.of("target"), "https://badges.test", null,
                 new QueryProperties.Db(null, null, null),
-                new QueryProperties.QueryDb(null, null, null, null, 1),
+                new QueryProperties.QueryDb(null, null, null, null, 1, Duration.ofMillis(100)),
                 new QueryProperties.Projection(Duration.ofMillis(50)),
                 new QueryProperties.Verifier(urlMap, false, Duration.ofSeconds(2), timeout, maxBytes, 3,
                         Duration.ofMinutes(10)));
