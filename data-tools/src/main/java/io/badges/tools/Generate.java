@@ -1,0 +1,248 @@
+package io.badges.tools;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.badges.events.BadgeEvent;
+import io.badges.events.EventJson;
+import io.badges.events.assertion.AssertionIssued;
+import io.badges.events.assertion.AssertionRevoked;
+import io.badges.events.assertion.Recipient;
+import io.badges.events.assertion.RecipientLookup;
+import io.badges.events.badgeclass.BadgeClassDefined;
+import io.badges.events.badgeclass.Criteria;
+import io.badges.events.issuer.IssuerRegistered;
+import io.badges.persistence.DataSources;
+import io.badges.persistence.Migrations;
+import io.badges.persistence.RecipientLookupKeys;
+import io.badges.persistence.Vendor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Loads a large, consistent data set into the command database: issuers, badge classes and
+ * assertions (every 50th revoked), each write-model row with the event the service would have
+ * stored (same table, columns, JSON payload and aggregate sequence). The query service then
+ * projects them through its normal code path. It also writes request paths for the latency bench.
+ *
+ * <pre>
+ * ./mvnw -q -pl data-tools exec:java -Dexec.mainClass=io.badges.tools.Generate \
+ *   -Dexec.args="--db jdbc:sqlite:data/command.db --data-dir data --assertions 1000000 --paths bench/paths.txt"
+ * </pre>
+ */
+public final class Generate {
+
+    private static final int CHUNK = 5_000;
+    private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+
+    private final Vendor vendor;
+    private final ObjectMapper json = EventJson.mapper();
+    private final byte[] lookupKey;
+    private final Random random = new Random(42);
+
+    private Generate(Vendor vendor, byte[] lookupKey) {
+        this.vendor = vendor;
+        this.lookupKey = lookupKey;
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        String url = args.required("db");
+        int issuers = args.integer("issuers", 100);
+        int badgeClasses = args.integer("badge-classes", 1_000);
+        int assertions = args.integer("assertions", 1_000_000);
+        int recipients = args.integer("recipients", Math.max(1, assertions / 5));
+        Path dataDir = Path.of(args.get("data-dir", "data"));
+        byte[] key = RecipientLookupKeys.resolve(System.getenv("BADGES_RECIPIENT_LOOKUP_KEY"), dataDir);
+        Vendor vendor = Vendor.fromJdbcUrl(url);
+        long started = System.nanoTime();
+        try (HikariDataSource db = DataSources.create(new DataSources.Settings(url, args.get("user", null),
+                args.get("password", null), 2, "generator"), DataSources.Role.WRITER)) {
+            Migrations.migrate(db, vendor, Vendor.Side.COMMAND);
+            Generate generator = new Generate(vendor, key);
+            List<String> paths = generator.load(db, issuers, badgeClasses, assertions, recipients);
+            String pathsFile = args.get("paths", null);
+            if (pathsFile != null) {
+                Files.write(Path.of(pathsFile), paths);
+            }
+        }
+        System.out.printf("generated %d issuers, %d badge classes, %d assertions in %.1f s%n", issuers, badgeClasses,
+                assertions, (System.nanoTime() - started) / 1e9);
+    }
+
+    private List<String> load(HikariDataSource db, int issuers, int badgeClasses, int assertions, int recipients)
+            throws Exception {
+        List<String> issuerIds = new ArrayList<>();
+        List<String> badgeIds = new ArrayList<>();
+        List<String> badgeIssuer = new ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            Rows rows = new Rows(c);
+            for (int i = 0; i < issuers; i++) {
+                String id = UUID.randomUUID().toString();
+                issuerIds.add(id);
+                rows.issuer(new IssuerRegistered(id, "Issuer " + i, "https://issuer" + i + ".example",
+                        "badges@issuer" + i + ".example", null, null, START));
+            }
+            for (int b = 0; b < badgeClasses; b++) {
+                String id = UUID.randomUUID().toString();
+                String issuer = issuerIds.get(b % issuers);
+                badgeIds.add(id);
+                badgeIssuer.add(issuer);
+                rows.badgeClass(new BadgeClassDefined(id, issuer, "Badge " + b, "Description " + b, null,
+                        new Criteria("Earn it", null), List.of("generated"), START.plusSeconds(b)));
+            }
+            rows.flush();
+            c.commit();
+            for (int a = 0; a < assertions; a++) {
+                int badge = a % badgeClasses;
+                String email = "person" + (a % recipients) + "@example.org";
+                String salt = Long.toHexString(random.nextLong());
+                AssertionIssued issued = new AssertionIssued(UUID.randomUUID().toString(), badgeIds.get(badge),
+                        badgeIssuer.get(badge), new Recipient("email", "sha256$" + sha256(email + salt), true, salt),
+                        List.of(), null, START.plusSeconds(86_400L + a * 30L), null, "hosted", null,
+                        RecipientLookup.of(lookupKey, email));
+                rows.assertion(issued);
+                if (a % 50 == 0) {
+                    rows.revocation(new AssertionRevoked(issued.assertionId(), issued.badgeClassId(), "generated",
+                            issued.issuedOn().plusSeconds(10)));
+                }
+                if (rows.pending() >= CHUNK) {
+                    rows.flush();
+                    c.commit();
+                }
+            }
+            rows.flush();
+            c.commit();
+        }
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            paths.add("/api/v1/badge-classes/" + badgeIds.get(random.nextInt(badgeClasses)) + "/assertions?limit=20");
+            paths.add("/api/v1/issuers/" + issuerIds.get(random.nextInt(issuers)) + "/badge-classes?limit=20");
+            paths.add("/api/v1/assertions?recipient=person" + random.nextInt(recipients) + "@example.org&limit=20");
+            int badge = random.nextInt(badgeClasses);
+            // a deep page: the cursor of an award in the middle of the badge class's history
+            int middle = badge + badgeClasses * (assertions / badgeClasses / 2);
+            paths.add("/api/v1/badge-classes/" + badgeIds.get(badge) + "/assertions?limit=20&cursor="
+                    + cursor(START.plusSeconds(86_400L + middle * 30L), "ffffffff"));
+        }
+        return paths;
+    }
+
+    /** The read API's opaque cursor: base64url of "instant|id" (io.badges.query.Cursor). */
+    private static String cursor(Instant at, String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(String value) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Batched inserts of write-model rows and their events, as the command service stores them. */
+    private final class Rows {
+
+        private final PreparedStatement events;
+        private final PreparedStatement issuers;
+        private final PreparedStatement badges;
+        private final PreparedStatement assertions;
+        private final PreparedStatement revocations;
+        private int pending;
+
+        Rows(Connection c) throws Exception {
+            events = c.prepareStatement("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, "
+                    + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)");
+            issuers = c.prepareStatement("INSERT INTO issuer (id, name, url, email, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)");
+            badges = c.prepareStatement("INSERT INTO badge_class (id, issuer_id, name, description, criteria_narrative, "
+                    + "tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '[\"generated\"]', ?, ?)");
+            assertions = c.prepareStatement("INSERT INTO assertion (id, badge_class_id, issuer_id, recipient_type, "
+                    + "recipient_identity, recipient_hashed, recipient_salt, verification_type, issued_on, revoked) "
+                    + "VALUES (?, ?, ?, 'email', ?, ?, ?, 'hosted', ?, ?)");
+            revocations = c.prepareStatement("UPDATE assertion SET revoked = ?, revocation_reason = ?, revoked_at = ? "
+                    + "WHERE id = ?");
+        }
+
+        int pending() {
+            return pending;
+        }
+
+        void issuer(IssuerRegistered e) throws Exception {
+            event(e, "Issuer", 0);
+            issuers.setString(1, e.issuerId());
+            issuers.setString(2, e.name());
+            issuers.setString(3, e.url());
+            issuers.setString(4, e.email());
+            issuers.setObject(5, vendor.bindInstant(e.occurredAt()));
+            issuers.setObject(6, vendor.bindInstant(e.occurredAt()));
+            issuers.addBatch();
+        }
+
+        void badgeClass(BadgeClassDefined e) throws Exception {
+            event(e, "BadgeClass", 0);
+            badges.setString(1, e.badgeClassId());
+            badges.setString(2, e.issuerId());
+            badges.setString(3, e.name());
+            badges.setString(4, e.description());
+            badges.setString(5, e.criteria().narrative());
+            badges.setObject(6, vendor.bindInstant(e.occurredAt()));
+            badges.setObject(7, vendor.bindInstant(e.occurredAt()));
+            badges.addBatch();
+        }
+
+        void assertion(AssertionIssued e) throws Exception {
+            event(e, "Assertion", 0);
+            assertions.setString(1, e.assertionId());
+            assertions.setString(2, e.badgeClassId());
+            assertions.setString(3, e.issuerId());
+            assertions.setString(4, e.recipient().identity());
+            assertions.setBoolean(5, true);
+            assertions.setString(6, e.recipient().salt());
+            assertions.setObject(7, vendor.bindInstant(e.issuedOn()));
+            assertions.setBoolean(8, false);
+            assertions.addBatch();
+            pending++;
+        }
+
+        void revocation(AssertionRevoked e) throws Exception {
+            event(e, "Assertion", 1);
+            revocations.setBoolean(1, true);
+            revocations.setString(2, e.reason());
+            revocations.setObject(3, vendor.bindInstant(e.occurredAt()));
+            revocations.setString(4, e.assertionId());
+            revocations.addBatch();
+        }
+
+        private void event(BadgeEvent e, String aggregateType, long sequence) throws Exception {
+            events.setString(1, UUID.randomUUID().toString());
+            events.setString(2, e.aggregateId());
+            events.setLong(3, sequence);
+            events.setString(4, aggregateType);
+            events.setString(5, e.occurredAt().toString());
+            events.setString(6, e.getClass().getName());
+            events.setBytes(7, json.writeValueAsBytes(e));
+            events.setBytes(8, "{}".getBytes(StandardCharsets.UTF_8));
+            events.addBatch();
+        }
+
+        /** Parents before children: the foreign keys hold at every flush. */
+        void flush() throws Exception {
+            issuers.executeBatch();
+            badges.executeBatch();
+            assertions.executeBatch();
+            revocations.executeBatch();
+            events.executeBatch();
+            pending = 0;
+        }
+    }
+}
