@@ -41,17 +41,7 @@ class AssertionController {
     ResponseEntity<String> issue(@Valid @RequestBody AssertionRequest request,
                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                  HttpServletRequest http) {
-        if (idempotencyKey != null && idempotencyKey.length() > 200) {
-            throw new RuleViolationException("Idempotency-Key", "must be at most 200 characters");
-        }
-        String client = (String) http.getAttribute(ApiKeyFilter.CLIENT_ATTRIBUTE);
-        AssertionIssuing.Result result;
-        try {
-            result = issuing.issue(request, client, blankToNull(idempotencyKey));
-        } catch (DuplicateKeyException concurrentSameKey) {
-            // another request with the same key committed first: answer what it answered
-            result = issuing.issue(request, client, blankToNull(idempotencyKey));
-        }
+        AssertionIssuing.Result result = once(idempotencyKey, http, (client, key) -> issuing.issue(request, client, key));
         return ResponseEntity.created(URI.create("/api/v1/assertions/" + result.id()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
@@ -63,20 +53,30 @@ class AssertionController {
     ResponseEntity<String> issueBatch(@Valid @RequestBody AssertionBatchRequest request,
                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                       HttpServletRequest http) {
-        if (idempotencyKey != null && idempotencyKey.length() > 200) {
-            throw new RuleViolationException("Idempotency-Key", "must be at most 200 characters");
-        }
-        String client = (String) http.getAttribute(ApiKeyFilter.CLIENT_ATTRIBUTE);
-        AssertionIssuing.Result result;
-        try {
-            result = issuing.issueBatch(request, client, blankToNull(idempotencyKey));
-        } catch (DuplicateKeyException concurrentSameKey) {
-            result = issuing.issueBatch(request, client, blankToNull(idempotencyKey));
-        }
+        AssertionIssuing.Result result = once(idempotencyKey, http,
+                (client, key) -> issuing.issueBatch(request, client, key));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
                 .body(result.body());
+    }
+
+    /**
+     * Runs an award under the client's Idempotency-Key. When a concurrent request with the same key
+     * committed first, this one rolled back entirely; running it again answers what the first answered.
+     */
+    private AssertionIssuing.Result once(String idempotencyKey, HttpServletRequest http,
+                                         java.util.function.BiFunction<String, String, AssertionIssuing.Result> award) {
+        if (idempotencyKey != null && idempotencyKey.length() > 200) {
+            throw new RuleViolationException("Idempotency-Key", "must be at most 200 characters");
+        }
+        String client = (String) http.getAttribute(ApiKeyFilter.CLIENT_ATTRIBUTE);
+        String key = blankToNull(idempotencyKey);
+        try {
+            return award.apply(client, key);
+        } catch (DuplicateKeyException concurrentSameKey) {
+            return award.apply(client, key);
+        }
     }
 
     @PostMapping("/{id}/revoke")

@@ -53,14 +53,9 @@ class AssertionIssuing {
     @Transactional
     public Result issue(AssertionRequest request, String clientId, String idempotencyKey) {
         String requestHash = idempotencyKey == null ? null : RecipientHasher.sha256Hex(write(request));
-        if (idempotencyKey != null) {
-            Optional<IdempotencyStore.Entry> first = idempotency.find(clientId, idempotencyKey);
-            if (first.isPresent()) {
-                if (!first.get().requestHash().equals(requestHash)) {
-                    throw new IdempotencyConflictException("this Idempotency-Key was used with a different request");
-                }
-                return new Result(first.get().assertionId(), first.get().responseBody(), true);
-            }
+        Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
+        if (replay.isPresent()) {
+            return replay.get();
         }
         IssueAssertion command = signedIfAsked(command(request));
         commands.sendAndWait(command);
@@ -75,14 +70,9 @@ class AssertionIssuing {
     @Transactional
     public Result issueBatch(AssertionBatchRequest request, String clientId, String idempotencyKey) {
         String requestHash = idempotencyKey == null ? null : RecipientHasher.sha256Hex(write(request));
-        if (idempotencyKey != null) {
-            Optional<IdempotencyStore.Entry> first = idempotency.find(clientId, idempotencyKey);
-            if (first.isPresent()) {
-                if (!first.get().requestHash().equals(requestHash)) {
-                    throw new IdempotencyConflictException("this Idempotency-Key was used with a different request");
-                }
-                return new Result(first.get().assertionId(), first.get().responseBody(), true);
-            }
+        Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
+        if (replay.isPresent()) {
+            return replay.get();
         }
         List<IssueAssertion> awards = request.recipients().stream()
                 .map(recipient -> signedIfAsked(command(request.award(recipient))))
@@ -94,6 +84,19 @@ class AssertionIssuing {
             idempotency.remember(clientId, idempotencyKey, requestHash, ids.get(0), body, clock.instant());
         }
         return new Result(ids.get(0), body, false);
+    }
+
+    /** The stored answer to an earlier request with this key; a different request under it is refused. */
+    private Optional<Result> firstAnswer(String clientId, String idempotencyKey, String requestHash) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return idempotency.find(clientId, idempotencyKey).map(first -> {
+            if (!first.requestHash().equals(requestHash)) {
+                throw new IdempotencyConflictException("this Idempotency-Key was used with a different request");
+            }
+            return new Result(first.assertionId(), first.responseBody(), true);
+        });
     }
 
     private IssueAssertion signedIfAsked(IssueAssertion award) {
