@@ -82,7 +82,12 @@ if [ -z "${BADGES_API_KEYS:-}" ]; then
   [ -f "$RUN/api-key" ] || head -c 32 /dev/urandom | base64 | tr -d '/+=\n' > "$RUN/api-key"
   BADGES_API_KEYS=$(cat "$RUN/api-key")
 fi
-export BADGES_API_KEYS AXONIQ_UPDATE_CHECKER_DISABLED=true
+# one recipient lookup key for every service (each has its own data directory)
+if [ -z "${BADGES_RECIPIENT_LOOKUP_KEY:-}" ]; then
+  [ -f "$RUN/recipient-lookup-key" ] || head -c 32 /dev/urandom | base64 > "$RUN/recipient-lookup-key"
+  BADGES_RECIPIENT_LOOKUP_KEY=$(cat "$RUN/recipient-lookup-key")
+fi
+export BADGES_API_KEYS BADGES_RECIPIENT_LOOKUP_KEY AXONIQ_UPDATE_CHECKER_DISABLED=true
 export BADGES_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 export BADGES_PUBLIC_BASE_URL=${BADGES_PUBLIC_BASE_URL:-http://127.0.0.1:${QUERY_PORTS%% *}}
 export SPRING_PROFILES_ACTIVE=distributed

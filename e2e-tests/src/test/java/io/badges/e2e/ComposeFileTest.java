@@ -121,7 +121,8 @@ class ComposeFileTest {
             requiredNames.add(required.group(1));
         }
 
-        assertThat(requiredNames).contains("POSTGRES_PASSWORD", "BADGES_API_KEYS", "BADGES_KEY_ENCRYPTION_KEY");
+        assertThat(requiredNames).contains("POSTGRES_PASSWORD", "BADGES_API_KEYS", "BADGES_KEY_ENCRYPTION_KEY",
+                "BADGES_RECIPIENT_LOOKUP_KEY");
         requiredNames.forEach(name -> assertThat(example).contains(name + "="));
         assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains(".env");
         assertThat(compose).doesNotContainPattern("(PASSWORD|API_KEYS|ENCRYPTION_KEY): [^$\\s]");

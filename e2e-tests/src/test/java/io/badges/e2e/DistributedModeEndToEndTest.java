@@ -43,6 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class DistributedModeEndToEndTest {
 
     private static final String KEY = "distributed-key";
+    private static final String LOOKUP_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
     private static final Duration CONVERGE = Duration.ofSeconds(120);
 
     private Path dir;
@@ -93,6 +94,7 @@ class DistributedModeEndToEndTest {
                 "BADGES_DB_USER", TestPostgres.user(),
                 "BADGES_API_KEYS", KEY,
                 "BADGES_DATA_DIR", dir.resolve("command-data").toString(),
+                "BADGES_RECIPIENT_LOOKUP_KEY", LOOKUP_KEY,
                 "BADGES_KAFKA_BOOTSTRAP", kafka.bootstrap()), dir.resolve("command.log"));
     }
 
@@ -104,6 +106,7 @@ class DistributedModeEndToEndTest {
                 "BADGES_QUERY_DB_URL", queryDb,
                 "BADGES_QUERY_DB_USER", TestPostgres.user(),
                 "BADGES_DATA_DIR", dir.resolve("query-data-" + port).toString(),
+                "BADGES_RECIPIENT_LOOKUP_KEY", LOOKUP_KEY,
                 "BADGES_KAFKA_BOOTSTRAP", kafka.bootstrap()), dir.resolve("query-" + port + ".log"));
     }
 
@@ -158,6 +161,11 @@ class DistributedModeEndToEndTest {
         Map<String, List<TopicReader.Event>> byAggregate = events.stream().filter(e -> keys.contains(e.key()))
                 .collect(Collectors.groupingBy(TopicReader.Event::key));
         assertThat(byAggregate).hasSize(1000);
+        for (ServiceProcess query : queries) {
+            var found = new Api(command.url(), query.url(), KEY).read("/api/v1/assertions?recipient=BULK7@example.org");
+            assertThat(found.get("items")).as("recipient lookup on %s", query.url()).hasSize(1);
+            assertThat(found.get("items").get(0).get("id").asText()).isEqualTo(awarded.get(7));
+        }
         everyRecordSatisfiesItsSchema(events);
         byAggregate.forEach((aggregate, list) -> {
             assertThat(list.stream().map(TopicReader.Event::partition).distinct()).as(aggregate).hasSize(1);
