@@ -28,10 +28,18 @@ public class Assertion {
         String issuerId = badgeClasses.issuerOf(command.badgeClassId())
                 .orElseThrow(() -> new UnknownReferenceException("badgeClassId",
                         "no badge class " + command.badgeClassId()));
+        apply(issued(command, issuerId));
+    }
+
+    /**
+     * The fact that starts an assertion's life, once its rules hold. A new assertion has no state to
+     * consult, so this is all its creation decides; batch awards use it without loading anything.
+     */
+    static AssertionIssued issued(IssueAssertion command, String issuerId) {
         expiryMustFollowIssueDate(command);
-        apply(new AssertionIssued(command.assertionId(), command.badgeClassId(), issuerId, command.recipient(),
+        return new AssertionIssued(command.assertionId(), command.badgeClassId(), issuerId, command.recipient(),
                 command.evidence(), command.narrative(), command.issuedOn(), command.expires(),
-                command.verificationType(), command.signature(), command.recipientLookup()));
+                command.verificationType(), command.signature(), command.recipientLookup());
     }
 
     /** Revoking a revoked assertion changes nothing and records nothing. */

@@ -230,6 +230,10 @@ abstract class WriteApiContract {
                     .getInstance("SHA-256").digest((emails.get(i) + row.get("recipient_salt")).getBytes()));
             assertThat(row.get("recipient_identity")).as("recipient %d", i).isEqualTo(expected);
         }
+        HttpResponse<String> revoke = post("/api/v1/assertions/" + ids.get(250) + "/revoke", "{\"reason\":\"r\"}");
+        assertThat(revoke.statusCode()).as("a batch award is an ordinary aggregate").isEqualTo(200);
+        assertThat(jdbc.sql("SELECT revoked FROM assertion WHERE id = ?").param(ids.get(250)).query(Boolean.class)
+                .single()).isTrue();
     }
 
     @Test
