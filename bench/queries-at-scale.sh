@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENDOR=${1:-sqlite}
 SIZES=${SIZES:-"10000 1000000"}
-REQUESTS=${REQUESTS:-4000}
+REQUESTS=${REQUESTS:-20000}
 CONCURRENCY=${CONCURRENCY:-8}
 PORT=${PORT:-9381}
 OUT=bench/results/queries-$VENDOR.md
