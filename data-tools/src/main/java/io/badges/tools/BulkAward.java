@@ -12,12 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,9 +80,8 @@ public final class BulkAward {
                     String email = "raw" + b + "-" + i + "@example.org";
                     String salt = UUID.randomUUID().toString().replace("-", "");
                     rows.assertion(new AssertionIssued(UUID.randomUUID().toString(), badgeClass, issuer,
-                            new Recipient("email", "sha256$" + HexFormat.of().formatHex(MessageDigest
-                                    .getInstance("SHA-256").digest((email + salt).getBytes(StandardCharsets.UTF_8))),
-                                    true, salt), List.of(), null, now, null, "hosted", null,
+                            new Recipient("email", "sha256$" + Generate.sha256(email + salt), true, salt),
+                            List.of(), null, now, null, "hosted", null,
                             RecipientLookup.of(lookupKey, email)));
                 }
                 rows.flush();

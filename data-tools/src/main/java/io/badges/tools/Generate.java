@@ -2,7 +2,6 @@ package io.badges.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
-import io.badges.events.BadgeEvent;
 import io.badges.events.EventJson;
 import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.AssertionRevoked;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -144,7 +142,7 @@ public final class Generate {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String sha256(String value) throws Exception {
+    static String sha256(String value) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -107,10 +107,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(new Problems.FieldError("Idempotency-Key", ex.getMessage()))));
     }
 
-    @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})
-    ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
-        String detail = ex instanceof NotFoundException ? ex.getMessage() : "no such resource";
-        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail));
+    /** Path ids name aggregates: one that has no events does not exist. */
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
+        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "no such resource"));
     }
 
     @ExceptionHandler(Exception.class)
