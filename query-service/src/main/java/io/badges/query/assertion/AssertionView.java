@@ -2,6 +2,8 @@ package io.badges.query.assertion;
 
 import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
+import io.badges.query.summary.BadgeClassSummary;
+import io.badges.query.summary.IssuerSummary;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,9 +13,8 @@ public record AssertionView(String id, BadgeClassSummary badgeClass, IssuerSumma
                             String verification, boolean revoked, String revocationReason, Instant revokedAt,
                             String signature) {
 
-    public record BadgeClassSummary(String id, String name, String image) {
-    }
-
-    public record IssuerSummary(String id, String name, String url) {
+    AssertionView with(BadgeClassSummary badgeClass, IssuerSummary issuer) {
+        return new AssertionView(id, badgeClass, issuer, recipient, evidence, narrative, issuedOn, expires,
+                verification, revoked, revocationReason, revokedAt, signature);
     }
 }

@@ -8,6 +8,12 @@ import io.badges.events.assertion.AssertionRevoked;
 import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
 import io.badges.persistence.Vendor;
+import io.badges.query.cache.Caches;
+import io.badges.query.cache.TieredCache;
+import io.badges.query.cache.Versioned;
+import io.badges.query.summary.BadgeClassSummary;
+import io.badges.query.summary.IssuerSummary;
+import io.badges.query.summary.Summaries;
 import io.badges.query.Cursor;
 import io.badges.query.Page;
 import java.sql.ResultSet;
@@ -24,16 +30,23 @@ public class AssertionViewStore {
 
     private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() { };
 
+    static final String CACHE = "assertion";
+
     private final JdbcClient writes;
     private final JdbcClient reads;
     private final Vendor vendor;
     private final ObjectMapper json;
+    private final TieredCache<AssertionView> cache;
+    private final Summaries summaries;
 
-    AssertionViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor, ObjectMapper json) {
+    AssertionViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor, ObjectMapper json,
+                       Caches caches, Summaries summaries) {
         this.writes = writes;
         this.reads = reads;
         this.vendor = vendor;
         this.json = json;
+        this.cache = caches.create(CACHE, AssertionView.class);
+        this.summaries = summaries;
     }
 
     void insert(AssertionIssued e, long seq) {
@@ -94,8 +107,26 @@ public class AssertionViewStore {
                 .query(Long.class).single() > 0;
     }
 
+    /**
+     * The assertion, with its revocation state. Cached without the badge class and issuer summaries,
+     * which are cached on their own and added here, so a rename never reaches the cached assertions.
+     */
     public Optional<AssertionView> find(String id) {
-        return reads.sql(SELECT + "WHERE a.id = ?").param(id).query(this::view).optional();
+        return cache.get(id, this::load).map(view -> view.with(summaries.badgeClass(view.badgeClass().id()),
+                summaries.issuer(view.issuer().id())));
+    }
+
+    private Optional<Versioned<AssertionView>> load(String id) {
+        return reads.sql("""
+                SELECT a.id, a.badge_class_id, NULL, NULL, a.issuer_id, NULL, NULL,
+                       a.recipient_type, a.recipient_identity, a.recipient_hashed, a.recipient_salt,
+                       a.evidence, a.narrative, a.issued_on, a.expires, a.verification_type,
+                       a.revoked, a.revocation_reason, a.revoked_at, a.signature, a.last_seq
+                FROM assertion_view a WHERE a.id = ?
+                """)
+                .param(id)
+                .query((rs, n) -> Versioned.of(view(rs, n), rs.getLong(21)))
+                .optional();
     }
 
     Page<AssertionView> ofBadgeClass(String badgeClassId, Cursor after, int limit) {
@@ -124,8 +155,8 @@ public class AssertionViewStore {
     private AssertionView view(ResultSet rs, int row) throws SQLException {
         return new AssertionView(
                 rs.getString(1),
-                new AssertionView.BadgeClassSummary(rs.getString(2), rs.getString(3), rs.getString(4)),
-                new AssertionView.IssuerSummary(rs.getString(5), rs.getString(6), rs.getString(7)),
+                new BadgeClassSummary(rs.getString(2), rs.getString(3), rs.getString(4)),
+                new IssuerSummary(rs.getString(5), rs.getString(6), rs.getString(7)),
                 new Recipient(rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11)),
                 read(rs.getString(12)), rs.getString(13),
                 vendor.readInstant(rs.getObject(14)), vendor.readInstant(rs.getObject(15)),

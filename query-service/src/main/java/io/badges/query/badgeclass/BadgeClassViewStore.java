@@ -7,6 +7,11 @@ import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;
 import io.badges.persistence.Vendor;
+import io.badges.query.cache.Caches;
+import io.badges.query.cache.TieredCache;
+import io.badges.query.cache.Versioned;
+import io.badges.query.summary.IssuerSummary;
+import io.badges.query.summary.Summaries;
 import io.badges.query.Cursor;
 import io.badges.query.Page;
 import java.sql.ResultSet;
@@ -22,16 +27,23 @@ public class BadgeClassViewStore {
 
     private static final TypeReference<List<String>> TAGS = new TypeReference<>() { };
 
+    static final String CACHE = "badge-class";
+
     private final JdbcClient writes;
     private final JdbcClient reads;
     private final Vendor vendor;
     private final ObjectMapper json;
+    private final TieredCache<BadgeClassView> cache;
+    private final Summaries summaries;
 
-    BadgeClassViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor, ObjectMapper json) {
+    BadgeClassViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor, ObjectMapper json,
+                        Caches caches, Summaries summaries) {
         this.writes = writes;
         this.reads = reads;
         this.vendor = vendor;
         this.json = json;
+        this.cache = caches.create(CACHE, BadgeClassView.class);
+        this.summaries = summaries;
     }
 
     void insert(BadgeClassDefined e, long seq) {
@@ -70,8 +82,20 @@ public class BadgeClassViewStore {
     public static final String OF_ISSUER_AFTER = SELECT + """
             WHERE b.issuer_id = ? AND (b.created_at, b.id) > (?, ?) ORDER BY b.created_at, b.id LIMIT ?""";
 
+    /** The badge class (cached without its issuer's summary, which is cached on its own and added here). */
     Optional<BadgeClassView> find(String id) {
-        return reads.sql(SELECT + "WHERE b.id = ?").param(id).query(this::view).optional();
+        return cache.get(id, this::load).map(view -> view.with(summaries.issuer(view.issuer().id())));
+    }
+
+    private Optional<Versioned<BadgeClassView>> load(String id) {
+        return reads.sql("""
+                SELECT b.id, b.name, b.description, b.image, b.criteria_narrative, b.criteria_url, b.tags,
+                       b.created_at, b.updated_at, b.issuer_id, NULL, NULL, b.last_seq
+                FROM badge_class_view b WHERE b.id = ?
+                """)
+                .param(id)
+                .query((rs, n) -> Versioned.of(view(rs, n), rs.getLong(13)))
+                .optional();
     }
 
     boolean issuerExists(String issuerId) {
@@ -94,7 +118,7 @@ public class BadgeClassViewStore {
         return new BadgeClassView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 new Criteria(rs.getString(5), rs.getString(6)), read(rs.getString(7)),
                 vendor.readInstant(rs.getObject(8)), vendor.readInstant(rs.getObject(9)),
-                new BadgeClassView.IssuerSummary(rs.getString(10), rs.getString(11), rs.getString(12)));
+                new IssuerSummary(rs.getString(10), rs.getString(11), rs.getString(12)));
     }
 
     private String write(List<String> tags) {

@@ -21,7 +21,8 @@ public record QueryProperties(
         @Valid @NotNull @DefaultValue Db db,
         @Valid @NotNull @DefaultValue QueryDb queryDb,
         @Valid @NotNull @DefaultValue Projection projection,
-        @Valid @NotNull @DefaultValue Verifier verifier) {
+        @Valid @NotNull @DefaultValue Verifier verifier,
+        @Valid @NotNull @DefaultValue Cache cache) {
 
     /** The command side's database, whose event store this service tails (read-only). */
     public record Db(String url, String user, String password) {
@@ -69,5 +70,36 @@ public record QueryProperties(
             @Min(1024) @DefaultValue("1048576") long maxDocumentBytes,
             @Min(0) @Max(10) @DefaultValue("3") int maxRedirects,
             @NotNull @DefaultValue("10m") Duration cacheTtl) {
+    }
+
+    /**
+     * The read caches: a per-instance L1 (Caffeine) in front of Redis (when {@code redisUrl} is set).
+     * {@code enabled=false} turns every cache off (benchmarks).
+     */
+    public record Cache(
+            @DefaultValue("true") boolean enabled,
+            String redisUrl,
+            @Min(0) @DefaultValue("100000") long l1MaxEntries,
+            @NotNull @DefaultValue("10m") Duration ttl,
+            @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.DecimalMax("0.5")
+            @DefaultValue("0.1") double ttlJitter,
+            @NotNull @DefaultValue("5s") Duration negativeTtl,
+            @NotNull @DefaultValue("10s") Duration tombstoneTtl,
+            @NotNull @DefaultValue("50ms") Duration redisTimeout,
+            @NotNull @DefaultValue("1s") Duration redisRetryInterval,
+            @NotNull @DefaultValue("smile") Format format) {
+
+        /** The defaults of application.yml, with this Redis (null: none). */
+        public static Cache defaults(String redisUrl) {
+            return new Cache(true, redisUrl, 100_000, Duration.ofMinutes(10), 0.1, Duration.ofSeconds(5),
+                    Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(1), Format.SMILE);
+        }
+
+        public boolean redis() {
+            return enabled && redisUrl != null && !redisUrl.isBlank();
+        }
+
+        /** How values are serialized in Redis. */
+        public enum Format { JSON, SMILE }
     }
 }

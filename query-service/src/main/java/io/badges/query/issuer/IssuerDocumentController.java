@@ -27,7 +27,8 @@ class IssuerDocumentController {
 
     @GetMapping("/public/issuers/{id}")
     Map<String, Object> profile(@PathVariable String id) {
-        IssuerView issuer = issuers.find(id).orElseThrow(() -> new NotFound("issuer", id));
+        IssuerEntry entry = issuers.entry(id).orElseThrow(() -> new NotFound("issuer", id));
+        IssuerView issuer = entry.view();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("@context", CONTEXT);
         doc.put("type", "Issuer");
@@ -37,7 +38,7 @@ class IssuerDocumentController {
         doc.put("email", issuer.email());
         putIfPresent(doc, "description", issuer.description());
         putIfPresent(doc, "image", issuer.image());
-        List<String> keyIds = keys.keyIdsOf(id);
+        List<String> keyIds = entry.keyIds();
         if (!keyIds.isEmpty()) {
             doc.put("publicKey", keyIds.stream().map(urls::key).toList());
             doc.put("revocationList", urls.revocations(id));

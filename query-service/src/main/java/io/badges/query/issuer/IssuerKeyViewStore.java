@@ -2,6 +2,9 @@ package io.badges.query.issuer;
 
 import io.badges.events.issuer.IssuerKeyAdded;
 import io.badges.persistence.Vendor;
+import io.badges.query.cache.Caches;
+import io.badges.query.cache.TieredCache;
+import io.badges.query.cache.Versioned;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,14 +18,18 @@ public class IssuerKeyViewStore {
     public record KeyView(String id, String issuerId, String publicKeyPem) {
     }
 
+    static final String CACHE = "issuer-key";
+
     private final JdbcClient writes;
     private final JdbcClient reads;
     private final Vendor vendor;
+    private final TieredCache<KeyView> cache;
 
-    IssuerKeyViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor) {
+    IssuerKeyViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor, Caches caches) {
         this.writes = writes;
         this.reads = reads;
         this.vendor = vendor;
+        this.cache = caches.create(CACHE, KeyView.class);
     }
 
     void insert(IssuerKeyAdded e) {
@@ -34,12 +41,17 @@ public class IssuerKeyViewStore {
                 .update();
     }
 
+    /** A published key; keys never change, so every stored key has version 1 (see {@link #IMMUTABLE}). */
     public Optional<KeyView> find(String keyId) {
-        return reads.sql("SELECT id, issuer_id, public_key_pem FROM issuer_key_view WHERE id = ?")
-                .param(keyId)
-                .query((rs, n) -> new KeyView(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .optional();
+        return cache.get(keyId, id -> reads.sql("SELECT id, issuer_id, public_key_pem FROM issuer_key_view WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> Versioned.of(new KeyView(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        IMMUTABLE))
+                .optional());
     }
+
+    /** The "last sequence" of a row that is written once. */
+    static final long IMMUTABLE = 0;
 
     List<String> keyIdsOf(String issuerId) {
         return reads.sql("SELECT id FROM issuer_key_view WHERE issuer_id = ? ORDER BY created_at, id")

@@ -3,6 +3,9 @@ package io.badges.query.issuer;
 import io.badges.events.issuer.IssuerProfileUpdated;
 import io.badges.events.issuer.IssuerRegistered;
 import io.badges.persistence.Vendor;
+import io.badges.query.cache.Caches;
+import io.badges.query.cache.TieredCache;
+import io.badges.query.cache.Versioned;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,14 +15,21 @@ import org.springframework.stereotype.Component;
 @Component
 class IssuerViewStore {
 
+    static final String CACHE = "issuer";
+
     private final JdbcClient writes;
     private final JdbcClient reads;
     private final Vendor vendor;
+    private final IssuerKeyViewStore keys;
+    private final TieredCache<IssuerEntry> cache;
 
-    IssuerViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor) {
+    IssuerViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor, IssuerKeyViewStore keys,
+                    Caches caches) {
         this.writes = writes;
         this.reads = reads;
         this.vendor = vendor;
+        this.keys = keys;
+        this.cache = caches.create(CACHE, IssuerEntry.class);
     }
 
     void insert(IssuerRegistered e, long seq) {
@@ -44,15 +54,32 @@ class IssuerViewStore {
                 .update();
     }
 
+    /** A key was published: the cached issuer (its key list) must be reloaded. */
+    void touch(String issuerId, long seq) {
+        writes.sql("UPDATE issuer_view SET last_seq = ? WHERE id = ? AND last_seq < ?")
+                .params(seq, issuerId, seq)
+                .update();
+    }
+
     Optional<IssuerView> find(String id) {
+        return entry(id).map(IssuerEntry::view);
+    }
+
+    /** The issuer and the ids of its keys, cached together. */
+    Optional<IssuerEntry> entry(String id) {
+        return cache.get(id, this::load);
+    }
+
+    private Optional<Versioned<IssuerEntry>> load(String id) {
         return reads.sql("""
-                SELECT id, name, url, email, description, image, created_at, updated_at
+                SELECT id, name, url, email, description, image, created_at, updated_at, last_seq
                 FROM issuer_view WHERE id = ?
                 """)
                 .param(id)
-                .query((rs, n) -> new IssuerView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), vendor.readInstant(rs.getObject(7)),
-                        vendor.readInstant(rs.getObject(8))))
-                .optional();
+                .query((rs, n) -> Versioned.of(new IssuerView(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), vendor.readInstant(rs.getObject(7)),
+                        vendor.readInstant(rs.getObject(8))), rs.getLong(9)))
+                .optional()
+                .map(row -> new Versioned<>(new IssuerEntry(row.value(), keys.keyIdsOf(id)), row.version()));
     }
 }

@@ -19,7 +19,8 @@ final class TestVerifiers {
                 new QueryProperties.QueryDb(null, null, null, null, 1, Duration.ofMillis(100)),
                 new QueryProperties.Projection(Duration.ofMillis(50)),
                 new QueryProperties.Verifier(urlMap, false, Duration.ofSeconds(2), timeout, maxBytes, 3,
-                        Duration.ofMinutes(10)));
+                        Duration.ofMinutes(10)),
+                QueryProperties.Cache.defaults(null));
     }
 
     static DocumentFetcher fetcher(Map<String, String> urlMap, Duration timeout, long maxBytes) {
