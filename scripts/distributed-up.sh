@@ -75,7 +75,7 @@ for db in badges badges_query; do
   psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" postgres | grep -q 1 || psql -qc "CREATE DATABASE $db" postgres
 done
 (echo > /dev/tcp/127.0.0.1/6379) 2>/dev/null && echo "redis is listening on 127.0.0.1:6379" \
-  || echo "note: no redis on 127.0.0.1:6379 (not needed yet)"
+  || echo "note: no redis on 127.0.0.1:6379: the query services serve from the database until it is there"
 
 # --- the services --------------------------------------------------------------------------
 if [ -z "${BADGES_API_KEYS:-}" ]; then
@@ -89,6 +89,7 @@ if [ -z "${BADGES_RECIPIENT_LOOKUP_KEY:-}" ]; then
 fi
 export BADGES_API_KEYS BADGES_RECIPIENT_LOOKUP_KEY AXONIQ_UPDATE_CHECKER_DISABLED=true
 export BADGES_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
+export BADGES_REDIS_URL=${BADGES_REDIS_URL:-redis://127.0.0.1:6379}
 export BADGES_PUBLIC_BASE_URL=${BADGES_PUBLIC_BASE_URL:-http://127.0.0.1:${QUERY_PORTS%% *}}
 export SPRING_PROFILES_ACTIVE=distributed
 

@@ -73,9 +73,48 @@ public final class Generate {
             if (pathsFile != null) {
                 Files.write(Path.of(pathsFile), paths);
             }
+            String lookups = args.get("lookups", null);
+            if (lookups != null) {
+                generator.writeLookups(Path.of(lookups), args.integer("lookup-count", 20_000), recipients);
+            }
         }
         System.out.printf("generated %d issuers, %d badge classes, %d assertions in %.1f s%n", issuers, badgeClasses,
                 assertions, (System.nanoTime() - started) / 1e9);
+    }
+
+    private final List<String> assertionIds = new ArrayList<>();
+    private final List<String> assertionBadges = new ArrayList<>();
+    private final List<String> assertionIssuers = new ArrayList<>();
+
+    /**
+     * Point reads for the cache and load benchmarks, one file per kind under {@code dir}, each line a
+     * path. Assertions are drawn from a Zipf distribution (exponent 1) over every generated assertion,
+     * so a few are hot and most are cold, as verifier traffic is.
+     */
+    private void writeLookups(Path dir, int count, int recipients) throws java.io.IOException {
+        Files.createDirectories(dir);
+        Zipf zipf = new Zipf(assertionIds.size(), 1.0, random);
+        List<String> assertions = new ArrayList<>(count);
+        List<String> verify = new ArrayList<>(count);
+        List<String> documents = new ArrayList<>(count);
+        List<String> mixed = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int a = zipf.next();
+            String id = assertionIds.get(a);
+            assertions.add("/api/v1/assertions/" + id);
+            verify.add("/api/v1/assertions/" + id + "/verify?recipient=person" + (a % recipients) + "@example.org");
+            documents.add("/public/assertions/" + id);
+            mixed.add(switch (i % 4) {
+                case 0 -> "/api/v1/assertions/" + id;
+                case 1 -> "/api/v1/assertions/" + id + "/verify?recipient=person" + (a % recipients) + "@example.org";
+                case 2 -> "/api/v1/badge-classes/" + assertionBadges.get(a);
+                default -> "/api/v1/issuers/" + assertionIssuers.get(a);
+            });
+        }
+        Files.write(dir.resolve("assertions.txt"), assertions);
+        Files.write(dir.resolve("verify.txt"), verify);
+        Files.write(dir.resolve("documents.txt"), documents);
+        Files.write(dir.resolve("mixed.txt"), mixed);
     }
 
     private List<String> load(HikariDataSource db, int issuers, int badgeClasses, int assertions, int recipients)
@@ -111,6 +150,9 @@ public final class Generate {
                         List.of(), null, START.plusSeconds(86_400L + a * 30L), null, "hosted", null,
                         RecipientLookup.of(lookupKey, email));
                 rows.assertion(issued);
+                assertionIds.add(issued.assertionId());
+                assertionBadges.add(issued.badgeClassId());
+                assertionIssuers.add(issued.issuerId());
                 if (a % 50 == 0) {
                     rows.revocation(new AssertionRevoked(issued.assertionId(), issued.badgeClassId(), "generated",
                             issued.issuedOn().plusSeconds(10)));

@@ -64,8 +64,8 @@ class ComposeFileTest {
         Map<String, Map<String, Object>> services = services();
         Map<String, List<String>> needs = Map.of(
                 "command-service", List.of("postgres", "kafka"),
-                "query-service-1", List.of("postgres", "kafka", "command-service"),
-                "query-service-2", List.of("postgres", "kafka", "command-service"));
+                "query-service-1", List.of("postgres", "kafka", "redis", "command-service"),
+                "query-service-2", List.of("postgres", "kafka", "redis", "command-service"));
 
         needs.forEach((service, dependencies) -> {
             Map<String, Map<String, String>> dependsOn =
@@ -93,6 +93,7 @@ class ComposeFileTest {
                 .startsWith("jdbc:postgresql://postgres:5432/");
         assertThat(environment(services.get("query-service-1")).get("BADGES_QUERY_DB_URL").toString())
                 .isEqualTo("jdbc:postgresql://postgres:5432/badges_query");
+        assertThat(environment(services.get("query-service-2")).get("BADGES_REDIS_URL")).isEqualTo("redis://redis:6379");
     }
 
     @Test

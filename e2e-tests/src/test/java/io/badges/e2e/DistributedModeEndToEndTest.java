@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.badges.events.EventJson;
 import io.badges.events.Topics;
 import io.badges.testsupport.TestPostgres;
+import io.badges.testsupport.TestRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,6 +51,7 @@ class DistributedModeEndToEndTest {
     private String commandDb;
     private String queryDb;
     private KafkaBroker kafka;
+    private TestRedis redis;
     private ServiceProcess command;
     private final List<ServiceProcess> queries = new ArrayList<>();
     private Api api;
@@ -62,6 +64,7 @@ class DistributedModeEndToEndTest {
         commandDb = TestPostgres.newDatabase("command");
         queryDb = TestPostgres.newDatabase("query");
         kafka = new KafkaBroker(dir.resolve("kafka")).start();
+        redis = TestRedis.newServer();
         kafka.createTopic(Topics.EVENTS, Topics.DEFAULT_PARTITIONS);
 
         // The command side runs first without any publisher (postgres profile) and stores events...
@@ -107,7 +110,8 @@ class DistributedModeEndToEndTest {
                 "BADGES_QUERY_DB_USER", TestPostgres.user(),
                 "BADGES_DATA_DIR", dir.resolve("query-data-" + port).toString(),
                 "BADGES_RECIPIENT_LOOKUP_KEY", LOOKUP_KEY,
-                "BADGES_KAFKA_BOOTSTRAP", kafka.bootstrap()), dir.resolve("query-" + port + ".log"));
+                "BADGES_KAFKA_BOOTSTRAP", kafka.bootstrap(),
+                "BADGES_REDIS_URL", redis.url()), dir.resolve("query-" + port + ".log"));
     }
 
     @AfterAll
@@ -121,6 +125,109 @@ class DistributedModeEndToEndTest {
         if (kafka != null) {
             kafka.close();
         }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aRevokeConsumedByOneInstanceDropsTheAssertionFromEveryInstancesCache() throws Exception {
+        String id = api.award(badge, "cached@example.org");
+        for (ServiceProcess query : queries) {
+            Api reader = new Api(command.url(), query.url(), KEY);
+            await().atMost(CONVERGE).until(() -> reader.read("/api/v1/assertions/" + id) != null);
+            double hits = l1Hits(reader);
+            assertThat(reader.read("/api/v1/assertions/" + id).get("revoked").asBoolean()).isFalse();
+            assertThat(l1Hits(reader)).as("served from the L1 of %s", query.url()).isGreaterThan(hits);
+        }
+
+        api.revoke(id, "cache test");
+
+        // Only one instance projects the revoke (its segment); the other hears it on the Redis channel.
+        // Without that it would serve its cached copy for the whole TTL (10 minutes).
+        for (ServiceProcess query : queries) {
+            Api reader = new Api(command.url(), query.url(), KEY);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> reader.read("/api/v1/assertions/" + id).get("revoked").asBoolean());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void withRedisStoppedDuringSteadyReadsNoReadFailsAndHealthSaysDegraded() throws Exception {
+        String steady = api.award(badge, "steady@example.org");
+        String revokedInTheOutage = api.award(badge, "outage-revoke@example.org");
+        List<Api> readers = queries.stream().map(q -> new Api(command.url(), q.url(), KEY)).toList();
+        for (Api reader : readers) {
+            await().atMost(CONVERGE).until(() -> reader.read("/api/v1/assertions/" + revokedInTheOutage) != null);
+        }
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int t = 0; t < 8; t++) {
+            Api reader = readers.get(t % readers.size());
+            pool.submit(() -> {
+                while (running.get()) {
+                    for (String path : List.of("/api/v1/assertions/" + steady, "/api/v1/assertions/" + steady
+                            + "/verify?recipient=steady@example.org", "/public/assertions/" + steady)) {
+                        int status = reader.get(path).statusCode();
+                        answered.incrementAndGet();
+                        if (status != 200) {
+                            failures.add(path + " -> " + status);
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        Thread.sleep(1000);
+
+        redis.stop();
+        for (Api reader : readers) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> "DEGRADED".equals(cacheStatus(reader)));
+            var health = reader.get("/actuator/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(health.body()).get("status")
+                    .asText()).isEqualTo("UP");
+        }
+        api.revoke(revokedInTheOutage, "revoked while Redis was down");
+        for (Api reader : readers) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> reader.read("/api/v1/assertions/"
+                    + revokedInTheOutage).get("revoked").asBoolean());
+        }
+        long duringTheOutage = answered.get();
+        Thread.sleep(1000);
+        assertThat(answered.get()).as("reads go on while Redis is down").isGreaterThan(duringTheOutage);
+
+        redis.start();
+        for (Api reader : readers) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(cacheStatus(reader)));
+        }
+        Thread.sleep(500);
+        running.set(false);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(failures).as("answers other than 200 during the outage").isEmpty();
+        assertThat(answered.get()).isGreaterThan(100);
+        for (Api reader : readers) {
+            assertThat(reader.read("/api/v1/assertions/" + revokedInTheOutage).get("revoked").asBoolean()).isTrue();
+        }
+    }
+
+    private static String cacheStatus(Api reader) throws Exception {
+        var health = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reader.get("/actuator/health").body());
+        return health.path("components").path("cache").path("status").asText();
+    }
+
+    /** badges_cache_requests_total{cache="assertion",level="l1",result="hit"} of that instance. */
+    private static double l1Hits(Api reader) throws Exception {
+        return reader.get("/actuator/prometheus").body().lines()
+                .filter(l -> l.startsWith("badges_cache_requests_total{") && l.contains("cache=\"assertion\"")
+                        && l.contains("level=\"l1\"") && l.contains("result=\"hit\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
@@ -198,7 +305,7 @@ class DistributedModeEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void killingOneInstanceDuringABurstRebalancesAndConverges() throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(4);
         List<String> awarded = Collections.synchronizedList(new ArrayList<>());
@@ -230,7 +337,7 @@ class DistributedModeEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void theDownstreamExamplePrintsEveryAwardAndRevocation() throws Exception {
         Map<String, Boolean> written = writeModel();
         long expected = written.size() + written.values().stream().filter(revoked -> revoked).count();

@@ -1,0 +1,122 @@
+package io.badges.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How long after a revoke can a reader still be told "not revoked"? For each round: award, let every
+ * query instance serve (and cache) the assertion, then revoke it while {@code --readers} clients per
+ * instance poll it back to back. The stale window of the round is the start of the last read that
+ * still answered "not revoked", anywhere, minus the moment the revoke request was sent (so the
+ * figure includes the write itself: it is an upper bound of projection lag plus invalidation delay).
+ * Prints p50, p99 and max over {@code --rounds} rounds.
+ */
+public final class StaleReads {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StaleReads() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        String command = args.required("command");
+        String key = args.required("key");
+        List<String> queries = Arrays.asList(args.required("queries").split(","));
+        int rounds = args.integer("rounds", 100);
+        int readersPerInstance = args.integer("readers", 2);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        String issuer = post(http, command + "/api/v1/issuers", key,
+                "{\"name\":\"Stale reads\",\"url\":\"https://example.org\",\"email\":\"b@example.org\"}").get("id").asText();
+        String badge = post(http, command + "/api/v1/badge-classes", key, "{\"issuerId\":\"" + issuer
+                + "\",\"name\":\"Stale\",\"description\":\"d\",\"criteria\":{\"narrative\":\"n\"}}").get("id").asText();
+
+        ExecutorService pool = Executors.newFixedThreadPool(queries.size() * readersPerInstance);
+        List<Long> windows = new ArrayList<>();
+        long staleReads = 0;
+        for (int round = 0; round < rounds; round++) {
+            String id = post(http, command + "/api/v1/assertions", key, "{\"badgeClassId\":\"" + badge
+                    + "\",\"recipient\":{\"type\":\"email\",\"identity\":\"stale" + round + "@example.org\"}}")
+                    .get("id").asText();
+            for (String query : queries) {
+                while (revoked(http, query + "/api/v1/assertions/" + id) == null) {
+                    Thread.sleep(5);
+                }
+                revoked(http, query + "/api/v1/assertions/" + id);  // a hit: it is cached now
+            }
+            AtomicBoolean polling = new AtomicBoolean(true);
+            AtomicLong revokeSent = new AtomicLong(Long.MAX_VALUE);
+            AtomicLong lastStaleStart = new AtomicLong(Long.MIN_VALUE);
+            AtomicLong stale = new AtomicLong();
+            List<Future<?>> readers = new ArrayList<>();
+            for (String query : queries) {
+                for (int r = 0; r < readersPerInstance; r++) {
+                    readers.add(pool.submit(() -> {
+                        while (polling.get()) {
+                            long started = System.nanoTime();
+                            Boolean revoked = revoked(http, query + "/api/v1/assertions/" + id);
+                            if (Boolean.FALSE.equals(revoked) && started > revokeSent.get()) {
+                                stale.incrementAndGet();
+                                lastStaleStart.accumulateAndGet(started, Math::max);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+            }
+            Thread.sleep(50);
+            revokeSent.set(System.nanoTime());
+            post(http, command + "/api/v1/assertions/" + id + "/revoke", key, "{\"reason\":\"stale read test\"}");
+            for (String query : queries) {
+                while (!Boolean.TRUE.equals(revoked(http, query + "/api/v1/assertions/" + id))) {
+                    Thread.sleep(1);
+                }
+            }
+            Thread.sleep(100);  // readers keep polling: a stale answer after the first fresh one still counts
+            polling.set(false);
+            for (Future<?> reader : readers) {
+                reader.get();
+            }
+            staleReads += stale.get();
+            windows.add(stale.get() == 0 ? 0 : (lastStaleStart.get() - revokeSent.get()) / 1_000);
+        }
+        pool.shutdown();
+        Collections.sort(windows);
+        System.out.printf("RESULT rounds=%d instances=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f stale_reads=%d%n",
+                rounds, queries.size(), windows.get(windows.size() / 2) / 1000.0,
+                windows.get(Math.min(windows.size() - 1, (int) Math.ceil(windows.size() * 0.99) - 1)) / 1000.0,
+                windows.get(windows.size() - 1) / 1000.0, staleReads);
+    }
+
+    /** The assertion's revoked flag, or null while the reader does not know it. */
+    private static Boolean revoked(HttpClient http, String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("revoked").asBoolean() : null;
+    }
+
+    private static JsonNode post(HttpClient http, String url, String key, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
