@@ -16,7 +16,7 @@ DIR=$PWD/target/bench/bulk-$VENDOR
 mkdir -p bench/results; rm -rf "$DIR"; mkdir -p "$DIR"
 ./mvnw -q -B -ntp -DskipTests install
 COMMAND_JAR=$(ls command-service/target/command-service-*.jar | grep -v original | head -n 1)
-tool() { ./mvnw -q -B -ntp -o -pl data-tools exec:java -Dexec.mainClass="io.badges.tools.$1" -Dexec.args="$2"; }
+tool() { ./mvnw -q -B -ntp -pl data-tools exec:java -Dexec.mainClass="io.badges.tools.$1" -Dexec.args="$2"; }
 
 if [ "$VENDOR" = sqlite ]; then
   DB="jdbc:sqlite:$DIR/command.db"

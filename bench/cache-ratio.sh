@@ -5,13 +5,14 @@
 #   bench/cache-ratio.sh postgres   the machine's PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379):
 #                                   the distributed mode's cache stack (L1 + Redis), plus Redis alone
 #                                   (L1 off) with Smile and with JSON values
-# Needs wrk (Debian package). Settings (env): ASSERTIONS (100000), DURATION (20s), CONNECTIONS (100).
+# Needs wrk (Debian package). Settings (env): ASSERTIONS (100000), DURATION (20s), WARMUP (120s: the JIT needs about that on two cores), CONNECTIONS (100).
 # Output: bench/results/cache-<vendor>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENDOR=${1:-sqlite}
 ASSERTIONS=${ASSERTIONS:-100000}
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-120s}
 CONNECTIONS=${CONNECTIONS:-100}
 PORT=${PORT:-9481}
 OUT=bench/results/cache-$VENDOR.md
@@ -20,7 +21,7 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; ex
 rm -rf "$DIR"; mkdir -p "$DIR" bench/results
 ./mvnw -q -B -ntp -DskipTests install
 QUERY_JAR=$(ls query-service/target/query-service-*.jar | grep -v original | head -n 1)
-tool() { ./mvnw -q -B -ntp -o -pl data-tools exec:java -Dexec.mainClass="io.badges.tools.$1" -Dexec.args="$2"; }
+tool() { ./mvnw -q -B -ntp -pl data-tools exec:java -Dexec.mainClass="io.badges.tools.$1" -Dexec.args="$2"; }
 
 if [ "$VENDOR" = sqlite ]; then
   COMMAND_DB="jdbc:sqlite:$DIR/command.db"
@@ -68,8 +69,10 @@ for config in "${CONFIGS[@]}"; do
   name=${config%%|*}; read -r -a extra <<<"${config#*|}"
   [ "$VENDOR" = postgres ] && redis-cli -h 127.0.0.1 FLUSHDB >/dev/null
   start_query "${extra[@]}"
-  wrk -t2 -c"$CONNECTIONS" -d5s -s bench/wrk/paths.lua "http://127.0.0.1:$PORT" -- "$DIR/lookups/mixed.txt" >/dev/null
+  # warm-up: the JIT needs tens of seconds on two cores before the figures settle
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/paths.lua "http://127.0.0.1:$PORT" -- "$DIR/lookups/mixed.txt" >/dev/null
   for kind in assertions verify; do
+    wrk -t2 -c"$CONNECTIONS" -d5s -s bench/wrk/paths.lua "http://127.0.0.1:$PORT" -- "$DIR/lookups/$kind.txt" >/dev/null
     result=$(measure "$DIR/lookups/$kind.txt")
     echo "$name $kind: $result"
     RPS["$name/$kind"]=$(field rps "$result")
@@ -83,7 +86,7 @@ first=${CONFIGS[0]%%|*}
   echo "# Caches on vs off ($VENDOR)"
   echo
   echo "$(date -u +%FT%TZ), $(nproc) cores, $ASSERTIONS assertions, ids drawn from a Zipf distribution (s=1),"
-  echo "wrk -t2 -c$CONNECTIONS -d$DURATION after a 5 s warm-up, client and server on the same machine"
+  echo "wrk -t2 -c$CONNECTIONS -d$DURATION after $WARMUP of mixed reads and 5 s of the same reads, client and server on the same machine"
   echo "(\`bench/cache-ratio.sh $VENDOR\`). Latency in ms."
   echo
   echo "| endpoint | caches | requests/s | p50 | p99 | non-2xx | socket errors |"

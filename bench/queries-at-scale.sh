@@ -15,7 +15,7 @@ OUT=bench/results/queries-$VENDOR.md
 mkdir -p bench/results target/bench
 ./mvnw -q -B -ntp -DskipTests install
 QUERY_JAR=$(ls query-service/target/query-service-*.jar | grep -v original | head -n 1)
-tool() { ./mvnw -q -B -ntp -o -pl data-tools exec:java -Dexec.mainClass="io.badges.tools.$1" -Dexec.args="$2"; }
+tool() { ./mvnw -q -B -ntp -pl data-tools exec:java -Dexec.mainClass="io.badges.tools.$1" -Dexec.args="$2"; }
 
 {
   echo "# Read API latency at scale ($VENDOR)"

@@ -48,8 +48,14 @@ public record BadgesProperties(
         }
     }
 
+    /**
+     * Request limits of the write API. {@code ratePerSecond}: requests per second per API key (token
+     * bucket holding up to {@code burst}); 0 turns the rate limit off.
+     */
     public record Limits(
             @Min(1024) @DefaultValue("1048576") long maxBodyBytes,
-            @Min(1024) @DefaultValue("16777216") long maxBatchBodyBytes) {
+            @Min(1024) @DefaultValue("16777216") long maxBatchBodyBytes,
+            @Min(0) @DefaultValue("1000") int ratePerSecond,
+            @Min(1) @DefaultValue("2000") int burst) {
     }
 }

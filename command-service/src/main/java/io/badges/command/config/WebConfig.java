@@ -42,6 +42,15 @@ class WebConfig {
     }
 
     @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(BadgesProperties properties, ObjectMapper mapper) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+                new RateLimitFilter(properties.limits(), mapper, System::nanoTime));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(BadgesProperties properties, ObjectMapper mapper) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new BodySizeLimitFilter(properties.limits(), mapper));

@@ -112,6 +112,9 @@ public class AssertionViewStore {
      * which are cached on their own and added here, so a rename never reaches the cached assertions.
      */
     public Optional<AssertionView> find(String id) {
+        if (!cache.enabled()) {
+            return reads.sql(SELECT + "WHERE a.id = ?").param(id).query(this::view).optional();
+        }
         return cache.get(id, this::load).map(view -> view.with(summaries.badgeClass(view.badgeClass().id()),
                 summaries.issuer(view.issuer().id())));
     }

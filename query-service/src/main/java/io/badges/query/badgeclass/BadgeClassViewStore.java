@@ -84,6 +84,9 @@ public class BadgeClassViewStore {
 
     /** The badge class (cached without its issuer's summary, which is cached on its own and added here). */
     Optional<BadgeClassView> find(String id) {
+        if (!cache.enabled()) {
+            return reads.sql(SELECT + "WHERE b.id = ?").param(id).query(this::view).optional();
+        }
         return cache.get(id, this::load).map(view -> view.with(summaries.issuer(view.issuer().id())));
     }
 

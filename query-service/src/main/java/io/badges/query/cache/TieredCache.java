@@ -86,6 +86,11 @@ public final class TieredCache<V> {
         return name;
     }
 
+    /** False when caches are switched off: callers may then prefer one joined query to composed lookups. */
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
     /** The value of {@code id}: from L1, Redis or, once per key at a time, from {@code loader}. */
     public Optional<V> get(String id, Function<String, Optional<Versioned<V>>> loader) {
         if (!settings.enabled()) {

@@ -22,7 +22,8 @@ public record QueryProperties(
         @Valid @NotNull @DefaultValue QueryDb queryDb,
         @Valid @NotNull @DefaultValue Projection projection,
         @Valid @NotNull @DefaultValue Verifier verifier,
-        @Valid @NotNull @DefaultValue Cache cache) {
+        @Valid @NotNull @DefaultValue Cache cache,
+        @Valid @NotNull @DefaultValue Cors cors) {
 
     /** The command side's database, whose event store this service tails (read-only). */
     public record Db(String url, String user, String password) {
@@ -54,8 +55,17 @@ public record QueryProperties(
         }
     }
 
-    /** How the projection tails the event store. */
-    public record Projection(@NotNull @DefaultValue("50ms") Duration pollInterval) {
+    /**
+     * How the projection tails the event store, and how far behind it may be while the instance
+     * reports ready (events behind the event store; reading Kafka, time since last caught up).
+     */
+    public record Projection(@NotNull @DefaultValue("50ms") Duration pollInterval,
+                             @Min(0) @DefaultValue("1000") long readyMaxLagEvents,
+                             @NotNull @DefaultValue("10s") Duration readyMaxLag) {
+    }
+
+    /** Browser origins allowed to read the public API (CORS); {@code *} for any. */
+    public record Cors(@NotNull @DefaultValue("*") java.util.List<String> allowedOrigins) {
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.persistence.Vendor;
+import io.badges.query.TestProperties;
 import io.badges.query.config.QueryProperties;
 import io.badges.testsupport.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -68,13 +69,7 @@ class TieredCacheRedisTest {
         QueryProperties.Cache settings = new QueryProperties.Cache(true, redisUrl, d.l1MaxEntries(), d.ttl(),
                 d.ttlJitter(), d.negativeTtl(), d.tombstoneTtl(), Duration.ofMillis(200), Duration.ofMillis(200),
                 format);
-        QueryProperties properties = new QueryProperties(Path.of("target"), "https://badges.test", null,
-                new QueryProperties.Db(null, null, null),
-                new QueryProperties.QueryDb(null, null, null, null, 1, Duration.ofMillis(100)),
-                new QueryProperties.Projection(Duration.ofMillis(50)),
-                new QueryProperties.Verifier(Map.of(), false, Duration.ofSeconds(1), Duration.ofSeconds(1), 4096, 0,
-                        Duration.ofMinutes(1)),
-                settings);
+        QueryProperties properties = TestProperties.withCache(settings);
         Caches caches = new Caches(properties, new SimpleMeterRegistry(), new ObjectMapper(), Vendor.POSTGRESQL);
         instances.add(caches);
         await().atMost(Duration.ofSeconds(10))

@@ -2,6 +2,7 @@ package io.badges.query.verification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.query.PublicUrls;
+import io.badges.query.TestProperties;
 import io.badges.query.config.QueryProperties;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,13 +15,8 @@ final class TestVerifiers {
     }
 
     static QueryProperties properties(Map<String, String> urlMap, Duration timeout, long maxBytes) {
-        return new QueryProperties(Path.of("target"), "https://badges.test", null,
-                new QueryProperties.Db(null, null, null),
-                new QueryProperties.QueryDb(null, null, null, null, 1, Duration.ofMillis(100)),
-                new QueryProperties.Projection(Duration.ofMillis(50)),
-                new QueryProperties.Verifier(urlMap, false, Duration.ofSeconds(2), timeout, maxBytes, 3,
-                        Duration.ofMinutes(10)),
-                QueryProperties.Cache.defaults(null));
+        return TestProperties.of(new QueryProperties.Verifier(urlMap, false, Duration.ofSeconds(2), timeout, maxBytes,
+                3, Duration.ofMinutes(10)), QueryProperties.Cache.defaults(null));
     }
 
     static DocumentFetcher fetcher(Map<String, String> urlMap, Duration timeout, long maxBytes) {

@@ -1,0 +1,56 @@
+package io.badges.query.ops;
+
+import io.badges.persistence.ProcessorLag;
+import io.badges.query.ReadModel;
+import io.badges.query.config.QueryProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code projection} health component, part of the readiness group: DOWN while the read model is
+ * further behind the event store than {@code badges.projection.ready-max-lag-events} (or, reading
+ * Kafka, has not been caught up for {@code ready-max-lag}), or when the processor is in error.
+ */
+@Component("projection")
+class ProjectionHealth implements HealthIndicator, DisposableBean {
+
+    private final ProcessorLag lag;
+    private final QueryProperties.Projection settings;
+
+    ProjectionHealth(EventProcessingConfiguration processing, ObjectProvider<EventStore> eventStore,
+                     MeterRegistry meters, Clock clock, QueryProperties properties) {
+        EventStore store = eventStore.getIfAvailable();
+        this.lag = new ProcessorLag(ReadModel.GROUP, processing, store == null ? null : store::createHeadToken,
+                meters, clock);
+        this.settings = properties.projection();
+    }
+
+    @Override
+    public Health health() {
+        ProcessorLag.Snapshot now = lag.snapshot();
+        boolean ready = !now.error() && now.running() && (now.events() != null
+                ? now.events() <= settings.readyMaxLagEvents()
+                : now.caughtUp() || now.millis() <= settings.readyMaxLag().toMillis());
+        return (ready ? Health.up() : Health.down())
+                .withDetail("processor", now.processor())
+                .withDetail("running", now.running())
+                .withDetail("error", now.error())
+                .withDetail("segmentsClaimed", now.segments())
+                .withDetail("caughtUp", now.caughtUp())
+                .withDetail("lagEvents", now.events() == null ? "unknown (Kafka)" : now.events())
+                .withDetail("lagMillis", now.millis())
+                .build();
+    }
+
+    @Override
+    public void destroy() {
+        lag.close();
+    }
+}

@@ -1,0 +1,27 @@
+package io.badges.query;
+
+import io.badges.query.config.QueryProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** QueryProperties as application.yml would bind them, with the parts a test cares about. */
+public final class TestProperties {
+
+    private TestProperties() {
+    }
+
+    public static QueryProperties of(QueryProperties.Verifier verifier, QueryProperties.Cache cache) {
+        return new QueryProperties(Path.of("target"), "https://badges.test", null,
+                new QueryProperties.Db(null, null, null),
+                new QueryProperties.QueryDb(null, null, null, null, 1, Duration.ofMillis(100)),
+                new QueryProperties.Projection(Duration.ofMillis(50), 1000, Duration.ofSeconds(10)),
+                verifier, cache, new QueryProperties.Cors(List.of("*")));
+    }
+
+    public static QueryProperties withCache(QueryProperties.Cache cache) {
+        return of(new QueryProperties.Verifier(Map.of(), false, Duration.ofSeconds(1), Duration.ofSeconds(1), 4096, 0,
+                Duration.ofMinutes(1)), cache);
+    }
+}
