@@ -120,6 +120,51 @@ class EmbeddedModeEndToEndTest {
     }
 
     @Test
+    void healthMetricsAndCorsDescribeTheServiceAndNoLogHoldsAKeyOrAnEmail() throws Exception {
+        String issuer = api.issuer("Ops Org");
+        String badge = api.badgeClass(issuer, "Ops badge");
+        String id = api.award(badge, "secret.person@example.org");
+        awaitRead("/api/v1/assertions/" + id, view -> true);
+        api.get("/api/v1/assertions/" + id + "/verify?recipient=secret.person@example.org");
+        api.get("/api/v1/assertions?recipient=secret.person@example.org");
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        var readiness = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(query.url() + "/actuator/health/readiness")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        JsonNode projection = new ObjectMapper().readTree(readiness.body()).path("components").path("projection");
+        assertThat(projection.path("status").asText()).isEqualTo("UP");
+        assertThat(projection.path("details").path("lagEvents").asLong()).isLessThanOrEqualTo(1000);
+
+        String metrics = api.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("badges_processor_lag_events{processor=\"read-model\"}",
+                "badges_cache_requests_total{cache=\"assertion\"", "hikaricp_connections_active",
+                "http_server_requests_seconds_bucket");
+        String commandMetrics = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(command.url() + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(commandMetrics).contains("hikaricp_connections_active", "http_server_requests_seconds_bucket");
+
+        var cors = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(query.url() + "/api/v1/assertions/" + id))
+                .header("Origin", "https://wallet.example").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(cors.headers().firstValue("Access-Control-Allow-Origin")).contains("https://wallet.example");
+
+        query.close();
+        command.close();
+        for (String log : List.of("command.log", "query.log")) {
+            String text = Files.readString(dataDir.resolve(log));
+            assertThat(text).as(log).isNotEmpty()
+                    .doesNotContain(KEY)
+                    .doesNotContain("other-key")
+                    .doesNotContainIgnoringCase("secret.person@example.org");
+        }
+        query = null;
+        command = null;
+    }
+
+    @Test
     void queryServiceKilledMidStreamResumesFromItsTokenAndConverges() throws Exception {
         String issuer = api.issuer("Burst Org");
         String badge = api.badgeClass(issuer, "Burst badge");

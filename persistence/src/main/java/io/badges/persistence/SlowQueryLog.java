@@ -46,6 +46,8 @@ public final class SlowQueryLog implements QueryExecutionListener {
     @Override
     public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
         if (execution.getElapsedTime() >= thresholdMillis) {
+            // Spring Boot adds its registries to the global one (management.metrics.use-global-registry)
+            io.micrometer.core.instrument.Metrics.counter("badges.db.slow.queries", "pool", pool).increment();
             slowQueries.incrementAndGet();
             log.warn("slow query pool={} durationMs={} batch={} statement=\"{}\"", pool, execution.getElapsedTime(),
                     execution.isBatch() ? execution.getBatchSize() : 0,

@@ -39,7 +39,8 @@ public record BadgesProperties(
             String user,
             String password,
             @Min(1) @Max(200) @DefaultValue("4") int poolSize,
-            @NotNull @DefaultValue("100ms") Duration slowQueryThreshold) {
+            @NotNull @DefaultValue("100ms") Duration slowQueryThreshold,
+            @NotNull @DefaultValue("60s") Duration startupTimeout) {
 
         public String urlOr(Path dataDir) {
             return url == null || url.isBlank()

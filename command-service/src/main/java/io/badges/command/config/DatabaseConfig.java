@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Migrations;
 import io.badges.persistence.SlowQueryLog;
+import io.badges.persistence.StartupRetry;
 import io.badges.persistence.Vendor;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -34,11 +35,11 @@ class DatabaseConfig {
     @Primary
     DataSource dataSource(BadgesProperties properties, Vendor vendor) {
         BadgesProperties.Db db = properties.db();
-        HikariDataSource dataSource = DataSources.create(
-                new DataSources.Settings(db.urlOr(properties.dataDir()), db.user(), db.password(),
-                        db.poolSize(), "command-primary"),
-                DataSources.Role.WRITER);
-        var result = Migrations.migrate(dataSource, vendor, Vendor.Side.COMMAND);
+        HikariDataSource dataSource = StartupRetry.connect("command database", db.startupTimeout(),
+                () -> DataSources.create(new DataSources.Settings(db.urlOr(properties.dataDir()), db.user(),
+                        db.password(), db.poolSize(), "command-primary"), DataSources.Role.WRITER));
+        var result = StartupRetry.connect("command migrations", db.startupTimeout(),
+                () -> Migrations.migrate(dataSource, vendor, Vendor.Side.COMMAND));
         log.info("command schema ready vendor={} version={} applied={}", vendor, result.targetSchemaVersion,
                 result.migrationsExecuted);
         return SlowQueryLog.wrap(dataSource, "command-primary", db.slowQueryThreshold());

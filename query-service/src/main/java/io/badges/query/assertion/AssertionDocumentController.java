@@ -68,7 +68,12 @@ class AssertionDocumentController {
         doc.put("id", urls.revocations(issuerId));
         doc.put("issuer", urls.issuer(issuerId));
         doc.put("revokedAssertions", store.revokedOf(issuerId).stream()
-                .map(r -> Map.of("id", urls.assertion(r.getKey()), "revocationReason", r.getValue()))
+                .map(r -> {
+                    Map<String, String> revoked = new LinkedHashMap<>();  // a stable key order, run after run
+                    revoked.put("id", urls.assertion(r.getKey()));
+                    revoked.put("revocationReason", r.getValue());
+                    return revoked;
+                })
                 .toList());
         return doc;
     }

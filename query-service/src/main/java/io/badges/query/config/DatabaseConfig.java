@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Migrations;
 import io.badges.persistence.SlowQueryLog;
+import io.badges.persistence.StartupRetry;
 import io.badges.persistence.Vendor;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -36,10 +37,12 @@ class DatabaseConfig {
     @Primary
     DataSource dataSource(QueryProperties properties, Vendor vendor) {
         QueryProperties.QueryDb db = properties.queryDb();
-        HikariDataSource dataSource = DataSources.create(new DataSources.Settings(
-                db.urlOr(properties.db(), properties.dataDir()), db.userOr(properties.db()),
-                db.passwordOr(properties.db()), db.poolSize(), "query-writer"), DataSources.Role.WRITER);
-        var result = Migrations.migrate(dataSource, vendor, Vendor.Side.QUERY);
+        HikariDataSource dataSource = StartupRetry.connect("query database", db.startupTimeout(),
+                () -> DataSources.create(new DataSources.Settings(db.urlOr(properties.db(), properties.dataDir()),
+                        db.userOr(properties.db()), db.passwordOr(properties.db()), db.poolSize(), "query-writer"),
+                        DataSources.Role.WRITER));
+        var result = StartupRetry.connect("query migrations", db.startupTimeout(),
+                () -> Migrations.migrate(dataSource, vendor, Vendor.Side.QUERY));
         log.info("query schema ready vendor={} version={} applied={}", vendor, result.targetSchemaVersion,
                 result.migrationsExecuted);
         return SlowQueryLog.wrap(dataSource, "query-writer", db.slowQueryThreshold());

@@ -36,7 +36,8 @@ public record QueryProperties(
     /** The read tables. Blank url: the command database on PostgreSQL, query.db under the data dir on SQLite. */
     public record QueryDb(String url, String user, String password, String replicaUrl,
                           @Min(1) @Max(200) @DefaultValue("4") int poolSize,
-                          @NotNull @DefaultValue("100ms") Duration slowQueryThreshold) {
+                          @NotNull @DefaultValue("100ms") Duration slowQueryThreshold,
+                          @NotNull @DefaultValue("60s") Duration startupTimeout) {
 
         public String urlOr(Db commandDb, Path dataDir) {
             if (url != null && !url.isBlank()) {

@@ -1,0 +1,53 @@
+package io.badges.command.ops;
+
+import io.badges.persistence.ProcessorLag;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code publisher} health component (distributed mode): how far the Kafka publisher is behind
+ * the event store. Writes do not depend on it (the event store is the outbox), so a publisher that
+ * has not caught up for a while makes the component DEGRADED, never the service DOWN.
+ */
+@Component("publisher")
+@Profile("distributed")
+class PublisherHealth implements HealthIndicator, DisposableBean {
+
+    static final Status DEGRADED = new Status("DEGRADED", "Kafka publication is behind: events wait in the outbox");
+    private static final Duration DEGRADED_AFTER = Duration.ofSeconds(30);
+
+    private final ProcessorLag lag;
+
+    PublisherHealth(EventProcessingConfiguration processing, EventStore eventStore, MeterRegistry meters, Clock clock) {
+        this.lag = new ProcessorLag(KafkaEventPublisher.DEFAULT_PROCESSING_GROUP, processing,
+                eventStore::createHeadToken, meters, clock);
+    }
+
+    @Override
+    public Health health() {
+        ProcessorLag.Snapshot now = lag.snapshot();
+        boolean behind = now.error() || !now.running() || now.millis() > DEGRADED_AFTER.toMillis();
+        return (behind ? Health.status(DEGRADED) : Health.up())
+                .withDetail("processor", now.processor())
+                .withDetail("running", now.running())
+                .withDetail("error", now.error())
+                .withDetail("lagEvents", now.events() == null ? "unknown" : now.events())
+                .withDetail("lagMillis", now.millis())
+                .build();
+    }
+
+    @Override
+    public void destroy() {
+        lag.close();
+    }
+}

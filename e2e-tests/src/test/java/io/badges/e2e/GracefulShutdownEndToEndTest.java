@@ -1,0 +1,167 @@
+package io.badges.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SIGTERM while 100 connections award badges: every request the command service accepted is
+ * answered 201 and kept; the query service, stopped mid-stream the same way, has committed exactly
+ * the rows of the events up to its token, so nothing is projected twice when it resumes.
+ */
+class GracefulShutdownEndToEndTest {
+
+    private static final String KEY = "shutdown-key";
+    private static final Duration LIMIT = Duration.ofSeconds(90);
+    private static final int CONNECTIONS = 100;
+
+    private Path dir;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (ServiceProcess process : processes) {
+            process.close();
+        }
+    }
+
+    private ServiceProcess start(String module, int port, Map<String, String> env) throws Exception {
+        ServiceProcess process = new ServiceProcess(module, port, env, dir.resolve(module + "-" + processes.size()
+                + ".log")).start();
+        processes.add(process);
+        process.awaitUp(LIMIT);
+        return process;
+    }
+
+    @Test
+    void sigtermUnderLoadLosesNoAcceptedRequestAndCommitsTheProjectionToken() throws Exception {
+        dir = Files.createDirectories(Path.of("target", "e2e", "shutdown-" + UUID.randomUUID()).toAbsolutePath());
+        int commandPort = ServiceProcess.freePort();
+        int queryPort = ServiceProcess.freePort();
+        Map<String, String> env = Map.of("BADGES_DATA_DIR", dir.toString(), "BADGES_API_KEYS", KEY,
+                "COMMAND_PORT", Integer.toString(commandPort), "QUERY_PORT", Integer.toString(queryPort),
+                "BADGES_RATE_LIMIT_PER_SECOND", "0");
+        ServiceProcess command = start("command-service", commandPort, env);
+        ServiceProcess query = start("query-service", queryPort, env);
+        Api api = new Api(command.url(), query.url(), KEY);
+        String badge = api.badgeClass(api.issuer("Shutdown Org"), "Shutdown badge");
+
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> unanswered = new java.util.concurrent.ConcurrentHashMap<>();
+        ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS);
+        List<Future<?>> loops = new ArrayList<>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            int client = c;
+            loops.add(clients.submit(() -> {
+                for (int i = 0; ; i++) {
+                    HttpRequest award = HttpRequest.newBuilder(URI.create(command.url() + "/api/v1/assertions"))
+                            .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                            .header("Idempotency-Key", "c" + client + "-" + i)
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"badgeClassId\":\"" + badge
+                                    + "\",\"recipient\":{\"type\":\"email\",\"identity\":\"c" + client + "-" + i
+                                    + "@example.org\"}}")).build();
+                    try {
+                        HttpResponse<String> response = http.send(award, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 201) {
+                            accepted.add(new ObjectMapper().readTree(response.body()).get("id").asText());
+                        } else if (response.statusCode() == 503) {
+                            return null;  // refused while shutting down: not accepted, not lost
+                        } else {
+                            failures.add(response.statusCode() + " " + response.body());
+                        }
+                    } catch (ConnectException refused) {
+                        return null;  // the listener is closed: the request was never accepted
+                    } catch (IOException e) {
+                        // no answer: a failure only if the service had accepted (stored) it, checked below
+                        unanswered.put("c" + client + "-" + i, e.getClass().getSimpleName() + ": " + e.getMessage());
+                        return null;
+                    }
+                }
+            }));
+        }
+        await().atMost(LIMIT).until(() -> accepted.size() >= 300);
+
+        int commandExit = command.terminate(Duration.ofSeconds(40));
+        int queryExit = query.terminate(Duration.ofSeconds(40));
+        for (Future<?> loop : loops) {
+            loop.get(60, TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+
+        assertThat(failures).as("requests answered with an error").isEmpty();
+        Set<String> storedKeys = new HashSet<>(column(dir.resolve("command.db"), "SELECT idem_key FROM idempotency_key"));
+        assertThat(unanswered.keySet().stream().filter(storedKeys::contains).toList())
+                .as("requests accepted (stored) but never answered: %s", unanswered).isEmpty();
+        System.out.printf("accepted %d awards before SIGTERM, %d unanswered and not stored; exit codes command=%d "
+                + "query=%d%n", accepted.size(), unanswered.size(), commandExit, queryExit);
+        Set<String> stored = new HashSet<>(column(dir.resolve("command.db"), "SELECT id FROM assertion"));
+        assertThat(stored).containsAll(accepted);
+
+        long token = token();
+        long eventsUpToToken = column(dir.resolve("command.db"),
+                "SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type LIKE '%AssertionIssued' "
+                        + "AND global_index <= " + token).size();
+        assertThat(column(dir.resolve("query.db"), "SELECT id FROM assertion_view"))
+                .as("rows committed with the token: exactly the awards up to global index %d", token)
+                .hasSize((int) eventsUpToToken);
+
+        ServiceProcess again = start("command-service", commandPort, env);
+        start("query-service", queryPort, env);
+        Api after = new Api(again.url(), "http://127.0.0.1:" + queryPort, KEY);
+        await().atMost(LIMIT).until(() -> column(dir.resolve("query.db"), "SELECT id FROM assertion_view").size()
+                == stored.size());
+        assertThat(after.read("/api/v1/assertions/" + accepted.get(accepted.size() - 1))).isNotNull();
+    }
+
+    private long token() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("query.db"));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT token FROM projection_token_entry WHERE processor_name = 'read-model'")) {
+            return rs.next() && rs.getBytes(1) != null
+                    ? new ObjectMapper().readTree(rs.getBytes(1)).get("index").asLong() : -1;
+        }
+    }
+
+    private static List<String> column(Path db, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+}
