@@ -23,6 +23,15 @@ final class Api {
         this.key = key;
     }
 
+    /** A write and its raw answer, whatever the status. */
+    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(commandUrl + path))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode write(String path, String body, int expectedStatus) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(commandUrl + path))
                         .header("Authorization", "Bearer " + key)

@@ -100,6 +100,10 @@ final class ServiceProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** SIGTERM (graceful shutdown) and the exit code, once the process is gone. */
     int terminate(Duration limit) throws InterruptedException {
         process.destroy();

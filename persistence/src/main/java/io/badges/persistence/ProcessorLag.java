@@ -42,7 +42,7 @@ public final class ProcessorLag implements AutoCloseable {
         this.processing = processing;
         this.head = head;
         this.clock = clock;
-        this.lastCaughtUp = clock.millis();
+        this.lastCaughtUp = now(clock);
         this.last = new Snapshot(processor, false, false, 0, false, null, 0);
         Gauge.builder("badges.processor.lag.events", this, l -> l.last.events() == null ? Double.NaN : l.last.events())
                 .tag("processor", processor).description("events stored but not yet handled").register(meters);
@@ -54,7 +54,14 @@ public final class ProcessorLag implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        sampler.scheduleWithFixedDelay(this::sample, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts sampling. Call it once the application has started: asking Axon for its processors
+     * earlier, from another thread, would build them outside of its own start-up.
+     */
+    public void start() {
+        sampler.scheduleWithFixedDelay(this::sample, 0, 500, TimeUnit.MILLISECONDS);
     }
 
     public Snapshot snapshot() {
@@ -65,7 +72,7 @@ public final class ProcessorLag implements AutoCloseable {
         try {
             last = measure();
         } catch (RuntimeException e) {
-            last = new Snapshot(processor, false, true, 0, false, null, clock.millis() - lastCaughtUp);
+            last = new Snapshot(processor, false, true, 0, false, null, now(clock) - lastCaughtUp);
         }
     }
 
@@ -73,7 +80,7 @@ public final class ProcessorLag implements AutoCloseable {
         StreamingEventProcessor streaming = processing.eventProcessor(processor, StreamingEventProcessor.class)
                 .orElse(null);
         if (streaming == null) {
-            return new Snapshot(processor, false, false, 0, false, null, clock.millis() - lastCaughtUp);
+            return new Snapshot(processor, false, false, 0, false, null, now(clock) - lastCaughtUp);
         }
         Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
         boolean error = status.values().stream().anyMatch(EventTrackerStatus::isErrorState);
@@ -91,12 +98,17 @@ public final class ProcessorLag implements AutoCloseable {
         boolean caughtUp = streaming.isRunning() && !error
                 && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
                 && (events == null || events == 0);
-        long now = clock.millis();
+        long now = now(clock);
         if (caughtUp) {
             lastCaughtUp = now;
         }
         return new Snapshot(processor, streaming.isRunning(), error, status.size(), caughtUp, events,
                 caughtUp ? 0 : now - lastCaughtUp);
+    }
+
+    /** Not {@code clock.millis()}: a tick clock finer than a millisecond divides by zero there (JDK 17). */
+    private static long now(Clock clock) {
+        return clock.instant().toEpochMilli();
     }
 
     private static OptionalLong position(TrackingToken token) {

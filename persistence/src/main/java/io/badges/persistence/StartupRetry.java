@@ -48,8 +48,11 @@ public final class StartupRetry {
         }
     }
 
-    /** Connection refused, timed out, or the server is starting up / shutting down (SQLSTATE 08xxx, 57P03). */
-    static boolean unreachable(Throwable e) {
+    /**
+     * Connection refused, timed out, lost, or the server is starting up / shutting down (SQLSTATE
+     * 08xxx, 57P03). Also used to answer 503 instead of 500 while the database is away.
+     */
+    public static boolean unreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof SQLTransientConnectionException) {
                 return true;
@@ -57,6 +60,9 @@ public final class StartupRetry {
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P03"))) {
                 return true;
+            }
+            if (t instanceof SQLException && "Connection is closed".equals(t.getMessage())) {
+                return true;  // HikariCP: the server went away under a transaction (no SQLSTATE given)
             }
             if (t.getCause() == t) {
                 break;

@@ -9,6 +9,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.context.annotation.Profile;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("publisher")
 @Profile("distributed")
-class PublisherHealth implements HealthIndicator, DisposableBean {
+class PublisherHealth implements HealthIndicator, DisposableBean,
+        ApplicationListener<ApplicationReadyEvent> {
 
     static final Status DEGRADED = new Status("DEGRADED", "Kafka publication is behind: events wait in the outbox");
     private static final Duration DEGRADED_AFTER = Duration.ofSeconds(30);
@@ -44,6 +47,11 @@ class PublisherHealth implements HealthIndicator, DisposableBean {
                 .withDetail("lagEvents", now.events() == null ? "unknown" : now.events())
                 .withDetail("lagMillis", now.millis())
                 .build();
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent ready) {
+        lag.start();
     }
 
     @Override

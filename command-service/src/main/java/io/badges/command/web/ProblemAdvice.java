@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import io.badges.persistence.StartupRetry;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -116,6 +117,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (StartupRetry.unreachable(ex) || ex instanceof org.springframework.transaction.CannotCreateTransactionException) {
+            log.warn("database unreachable, request refused: {}", ex.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Database unavailable",
+                            "the database cannot be reached; nothing was applied, retry later"));
+        }
         log.error("unexpected error handling a request", ex);
         return Problems.response(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "the request could not be completed; it has not been applied"));

@@ -10,6 +10,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Kafka, has not been caught up for {@code ready-max-lag}), or when the processor is in error.
  */
 @Component("projection")
-class ProjectionHealth implements HealthIndicator, DisposableBean {
+class ProjectionHealth implements HealthIndicator, DisposableBean,
+        ApplicationListener<ApplicationReadyEvent> {
 
     private final ProcessorLag lag;
     private final QueryProperties.Projection settings;
@@ -47,6 +50,11 @@ class ProjectionHealth implements HealthIndicator, DisposableBean {
                 .withDetail("lagEvents", now.events() == null ? "unknown (Kafka)" : now.events())
                 .withDetail("lagMillis", now.millis())
                 .build();
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent ready) {
+        lag.start();
     }
 
     @Override
