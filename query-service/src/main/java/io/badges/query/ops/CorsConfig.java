@@ -23,7 +23,6 @@ class CorsConfig implements WebMvcConfigurer {
                     .allowedOriginPatterns(origins)
                     .allowedMethods("GET", "HEAD", "POST", "OPTIONS")
                     .allowedHeaders("Content-Type")
-                    .exposedHeaders("X-Projection-Position")
                     .allowCredentials(false)
                     .maxAge(3600);
         }

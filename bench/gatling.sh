@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The Gatling scenarios (load-tests module) against both services, in one mode, on one machine:
+#   bench/gatling.sh embedded      SQLite files under target/bench/gatling-embedded (default)
+#   bench/gatling.sh distributed   scripts/distributed-up.sh: Kafka, PostgreSQL, Redis, 2 query instances
+# Generates ASSERTIONS assertions first (100,000; 20,000 distributed, which must go through Kafka),
+# then runs (a) VerifierSimulation with USERS (100) readers, (b) IssuerSimulation, (c) BulkAward,
+# (d) Mixed 95/5, SECONDS (60) each. Reports: load-tests/target/gatling/*/index.html; summary:
+# bench/results/gatling-<mode>.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODE=${1:-embedded}
+USERS=${USERS:-100}
+SECONDS_EACH=${SECONDS:-60}
+OUT=bench/results/gatling-$MODE.md
+DIR=$PWD/target/bench/gatling-$MODE
+rm -rf "$DIR" load-tests/target/gatling; mkdir -p "$DIR" bench/results
+./mvnw -q -B -ntp -DskipTests install
+tool() { ./mvnw -q -B -ntp -pl data-tools exec:java -Dexec.mainClass="io.badges.tools.$1" -Dexec.args="$2"; }
+jar() { ls "$1"/target/"$1"-*.jar | grep -v '\.original$' | head -n 1; }
+PIDS=()
+trap 'for p in "${PIDS[@]}"; do kill $p 2>/dev/null || true; done; [ "$MODE" = distributed ] && scripts/distributed-down.sh >/dev/null; true' EXIT
+
+if [ "$MODE" = embedded ]; then
+  ASSERTIONS=${ASSERTIONS:-100000}
+  KEY=gatling-key
+  tool Generate "--db jdbc:sqlite:$DIR/command.db --data-dir $DIR --assertions $ASSERTIONS --lookups $DIR/lookups"
+  export BADGES_DATA_DIR=$DIR BADGES_API_KEYS=$KEY AXONIQ_UPDATE_CHECKER_DISABLED=true COMMAND_PORT=9580 QUERY_PORT=9581
+  java -Xmx1g -jar "$(jar command-service)" > "$DIR/command.log" 2>&1 & PIDS+=($!)
+  until curl -fs localhost:9580/actuator/health >/dev/null; do sleep 1; done
+  java -Xmx1g -jar "$(jar query-service)" > "$DIR/query.log" 2>&1 & PIDS+=($!)
+  COMMAND=http://127.0.0.1:9580; QUERY=http://127.0.0.1:9581
+  count() { sqlite3 "$DIR/query.db" "SELECT count(*) FROM assertion_view" 2>/dev/null || echo 0; }
+else
+  ASSERTIONS=${ASSERTIONS:-20000}
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS badges" postgres
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS badges_query" postgres
+  psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE badges" postgres
+  rm -rf .run/kafka/data .run/command-data .run/query-data-*
+  [ -f .run/recipient-lookup-key ] || { mkdir -p .run; head -c 32 /dev/urandom | base64 > .run/recipient-lookup-key; }
+  BADGES_RECIPIENT_LOOKUP_KEY=$(cat .run/recipient-lookup-key) tool Generate \
+    "--db jdbc:postgresql://127.0.0.1:5432/badges --user postgres --data-dir $DIR --assertions $ASSERTIONS --lookups $DIR/lookups"
+  export COMMAND_PORT=9580 QUERY_PORTS="9581 9582"
+  scripts/distributed-up.sh
+  KEY=$(cat .run/api-key)
+  COMMAND=http://127.0.0.1:9580; QUERY=http://127.0.0.1:9581
+  count() { psql -h 127.0.0.1 -U postgres -tAc "SELECT count(*) FROM assertion_view" badges_query 2>/dev/null || echo 0; }
+fi
+until [ "$(count)" -ge "$ASSERTIONS" ] && curl -fs "$QUERY/actuator/health" >/dev/null; do sleep 2; done
+
+run() { # simulation, extra -D...
+  ./mvnw -q -B -ntp -pl load-tests gatling:test -Dgatling.simulationClass="io.badges.load.$1" \
+    -DqueryUrl="$QUERY" -DcommandUrl="$COMMAND" -DapiKey="$KEY" -Dpaths="$DIR/lookups/mixed.txt" \
+    -Dseconds="$SECONDS_EACH" "${@:2}" > "$DIR/$1.log" 2>&1 || echo "$1: assertions failed (see $DIR/$1.log)"
+  local stats; stats=$(ls -d load-tests/target/gatling/"$(tr 'A-Z' 'a-z' <<<"$1")"-*/js/stats.json | tail -n 1)
+  python3 - "$1" "$stats" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[2]))["stats"]
+n = s["numberOfRequests"]
+print(f"| {sys.argv[1]} | {n['total']} | {n['ko']} | {s['meanNumberOfRequestsPerSecond']['total']:.0f} | "
+      f"{s['percentiles1']['total']} | {s['percentiles3']['total']} | {s['percentiles4']['total']} |")
+PY
+}
+# warm-up: the JIT needs about two minutes of load on two cores
+./mvnw -q -B -ntp -pl load-tests gatling:test -Dgatling.simulationClass=io.badges.load.VerifierSimulation \
+  -DqueryUrl="$QUERY" -Dpaths="$DIR/lookups/mixed.txt" -Dseconds=90 > "$DIR/warmup.log" 2>&1 || true
+rm -rf load-tests/target/gatling/verifiersimulation-*
+{
+  echo "# Gatling scenarios ($MODE)"
+  echo
+  echo "$(date -u +%FT%TZ), $(nproc) cores, $ASSERTIONS generated assertions, ids from a Zipf distribution,"
+  echo "${SECONDS_EACH} s per scenario after a 90 s warm-up, Gatling on the same machine (\`bench/gatling.sh $MODE\`)."
+  echo "Latency in ms (Gatling's percentiles: p50, p95, p99)."
+  echo
+  echo "| scenario | requests | errors | requests/s | p50 | p95 | p99 |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  run VerifierSimulation -Dusers="$USERS"
+  run IssuerSimulation -Dusers=20
+  run BulkAwardSimulation -Dusers=2 -DbatchSize=1000
+  run MixedSimulation -Dusers="$USERS"
+  echo
+  echo "HTML reports: \`load-tests/target/gatling/\` (one directory per scenario and run)."
+} > "$OUT"
+cat "$OUT"
