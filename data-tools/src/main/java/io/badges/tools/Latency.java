@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Closed-loop latency of GET requests: {@code --concurrency} clients issue {@code --requests} requests
- * in total over the paths of {@code --paths} (round robin), after a warm-up pass over every path.
+ * in total over the paths of {@code --paths} (round robin), after a warm-up pass over every path and
+ * {@code --warmup-seconds} of the same load (0 by default).
  * Prints one line per endpoint (the path with ids removed): count, p50, p99, max in ms, and errors.
  */
 public final class Latency {
@@ -36,6 +37,21 @@ public final class Latency {
         for (String path : paths) {
             send(http, base + path);
         }
+        // Then load for --warmup-seconds: on two cores the JIT needs about two minutes of load before
+        // the figures settle, and the comparison of two server JVMs must not measure their warm-up.
+        long warmUntil = System.nanoTime() + args.integer("warmup-seconds", 0) * 1_000_000_000L;
+        ExecutorService warmers = Executors.newFixedThreadPool(concurrency);
+        for (int c = 0; c < concurrency; c++) {
+            int offset = c;
+            warmers.submit(() -> {
+                for (int i = offset; System.nanoTime() < warmUntil; i += concurrency) {
+                    send(http, base + paths.get(i % paths.size()));
+                }
+                return null;
+            });
+        }
+        warmers.shutdown();
+        warmers.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
         Map<String, List<Long>> byEndpoint = new TreeMap<>();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();

@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * instance poll it back to back. The stale window of the round is the start of the last read that
  * still answered "not revoked", anywhere, minus the moment the revoke request was sent (so the
  * figure includes the write itself: it is an upper bound of projection lag plus invalidation delay).
- * Prints p50, p99 and max over {@code --rounds} rounds.
+ * Prints p50, p99 and max over {@code --rounds} rounds. With {@code --read-db <jdbc url>} (and
+ * {@code --read-db-user}) it also polls the read table every millisecond and splits the window: the
+ * projection lag (revoke sent until the row says revoked: commit included) and the cache's own part
+ * (that commit until the last stale read, 0 when no read was stale after it).
  */
 public final class StaleReads {
 
@@ -46,8 +49,13 @@ public final class StaleReads {
         String badge = post(http, command + "/api/v1/badge-classes", key, "{\"issuerId\":\"" + issuer
                 + "\",\"name\":\"Stale\",\"description\":\"d\",\"criteria\":{\"narrative\":\"n\"}}").get("id").asText();
 
-        ExecutorService pool = Executors.newFixedThreadPool(queries.size() * readersPerInstance);
+        ExecutorService pool = Executors.newFixedThreadPool(queries.size() * readersPerInstance + 1);
+        String readDb = args.get("read-db", null);
+        java.sql.Connection db = readDb == null ? null
+                : java.sql.DriverManager.getConnection(readDb, args.get("read-db-user", null), null);
         List<Long> windows = new ArrayList<>();
+        List<Long> projection = new ArrayList<>();
+        List<Long> afterCommit = new ArrayList<>();
         long staleReads = 0;
         for (int round = 0; round < rounds; round++) {
             String id = post(http, command + "/api/v1/assertions", key, "{\"badgeClassId\":\"" + badge
@@ -79,6 +87,21 @@ public final class StaleReads {
                     }));
                 }
             }
+            AtomicLong rowRevoked = new AtomicLong(Long.MAX_VALUE);
+            Future<?> rowWatcher = db == null ? null : pool.submit(() -> {
+                try (var query = db.prepareStatement("SELECT revoked FROM assertion_view WHERE id = ?")) {
+                    query.setString(1, id);
+                    while (polling.get() && rowRevoked.get() == Long.MAX_VALUE) {
+                        try (var rs = query.executeQuery()) {
+                            if (rs.next() && rs.getBoolean(1)) {
+                                rowRevoked.set(System.nanoTime());
+                            }
+                        }
+                        Thread.sleep(1);
+                    }
+                }
+                return null;
+            });
             Thread.sleep(50);
             revokeSent.set(System.nanoTime());
             post(http, command + "/api/v1/assertions/" + id + "/revoke", key, "{\"reason\":\"stale read test\"}");
@@ -92,15 +115,27 @@ public final class StaleReads {
             for (Future<?> reader : readers) {
                 reader.get();
             }
+            if (rowWatcher != null) {
+                rowWatcher.get();
+                projection.add((rowRevoked.get() - revokeSent.get()) / 1_000);
+                afterCommit.add(stale.get() == 0 ? 0 : Math.max(0, lastStaleStart.get() - rowRevoked.get()) / 1_000);
+            }
             staleReads += stale.get();
             windows.add(stale.get() == 0 ? 0 : (lastStaleStart.get() - revokeSent.get()) / 1_000);
         }
         pool.shutdown();
-        Collections.sort(windows);
-        System.out.printf("RESULT rounds=%d instances=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f stale_reads=%d%n",
-                rounds, queries.size(), windows.get(windows.size() / 2) / 1000.0,
-                windows.get(Math.min(windows.size() - 1, (int) Math.ceil(windows.size() * 0.99) - 1)) / 1000.0,
-                windows.get(windows.size() - 1) / 1000.0, staleReads);
+        System.out.printf("RESULT rounds=%d instances=%d %s stale_reads=%d%s%n", rounds, queries.size(),
+                percentiles("", windows), staleReads, db == null ? ""
+                        : " " + percentiles("projection_", projection) + " " + percentiles("after_commit_", afterCommit));
+    }
+
+    /** p50, p99 and max of microsecond figures, as {@code <prefix>p50_ms=... } fields. */
+    private static String percentiles(String prefix, List<Long> micros) {
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        return String.format("%sp50_ms=%.1f %sp99_ms=%.1f %smax_ms=%.1f", prefix, sorted.get(sorted.size() / 2) / 1000.0,
+                prefix, sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0,
+                prefix, sorted.get(sorted.size() - 1) / 1000.0);
     }
 
     /** The assertion's revoked flag, or null while the reader does not know it. */

@@ -25,6 +25,19 @@ public final class ProcessorLag implements AutoCloseable {
     /** One sample. {@code events} is null when the head of the source is unknown (Kafka). */
     public record Snapshot(String processor, boolean running, boolean error, int segments, boolean caughtUp,
                            Long events, long millis) {
+
+        /** What the health detail shows. */
+        public Map<String, Object> details() {
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("processor", processor);
+            details.put("running", running);
+            details.put("error", error);
+            details.put("segmentsClaimed", segments);
+            details.put("caughtUp", caughtUp);
+            details.put("lagEvents", events == null ? "unknown (Kafka)" : events);
+            details.put("lagMillis", millis);
+            return details;
+        }
     }
 
     private final String processor;

@@ -9,10 +9,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -41,11 +41,7 @@ class PublisherHealth implements HealthIndicator, DisposableBean,
         ProcessorLag.Snapshot now = lag.snapshot();
         boolean behind = now.error() || !now.running() || now.millis() > DEGRADED_AFTER.toMillis();
         return (behind ? Health.status(DEGRADED) : Health.up())
-                .withDetail("processor", now.processor())
-                .withDetail("running", now.running())
-                .withDetail("error", now.error())
-                .withDetail("lagEvents", now.events() == null ? "unknown" : now.events())
-                .withDetail("lagMillis", now.millis())
+                .withDetails(now.details())
                 .build();
     }
 

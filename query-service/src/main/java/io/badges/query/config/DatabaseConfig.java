@@ -3,9 +3,11 @@ package io.badges.query.config;
 import com.zaxxer.hikari.HikariDataSource;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Migrations;
+import io.badges.persistence.PoolHealth;
 import io.badges.persistence.SlowQueryLog;
 import io.badges.persistence.StartupRetry;
 import io.badges.persistence.Vendor;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,5 +89,11 @@ class DatabaseConfig {
     @Profile("migrate-only")
     ApplicationRunner exitAfterMigration(ConfigurableApplicationContext context) {
         return args -> System.exit(SpringApplication.exit(context, () -> 0));
+    }
+
+    /** The {@code pools} health component: every connection pool's size and use. */
+    @Bean("pools")
+    PoolHealth poolHealth(Map<String, DataSource> dataSources) {
+        return new PoolHealth(dataSources);
     }
 }

@@ -98,12 +98,12 @@ public record QueryProperties(
             @NotNull @DefaultValue("10s") Duration tombstoneTtl,
             @NotNull @DefaultValue("50ms") Duration redisTimeout,
             @NotNull @DefaultValue("1s") Duration redisRetryInterval,
-            @NotNull @DefaultValue("smile") Format format) {
+            @NotNull @DefaultValue("json") Format format) {
 
         /** The defaults of application.yml, with this Redis (null: none). */
         public static Cache defaults(String redisUrl) {
             return new Cache(true, redisUrl, 100_000, Duration.ofMinutes(10), 0.1, Duration.ofSeconds(5),
-                    Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(1), Format.SMILE);
+                    Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(1), Format.JSON);
         }
 
         public boolean redis() {

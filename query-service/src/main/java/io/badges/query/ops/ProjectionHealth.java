@@ -10,9 +10,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,13 +42,7 @@ class ProjectionHealth implements HealthIndicator, DisposableBean,
                 ? now.events() <= settings.readyMaxLagEvents()
                 : now.caughtUp() || now.millis() <= settings.readyMaxLag().toMillis());
         return (ready ? Health.up() : Health.down())
-                .withDetail("processor", now.processor())
-                .withDetail("running", now.running())
-                .withDetail("error", now.error())
-                .withDetail("segmentsClaimed", now.segments())
-                .withDetail("caughtUp", now.caughtUp())
-                .withDetail("lagEvents", now.events() == null ? "unknown (Kafka)" : now.events())
-                .withDetail("lagMillis", now.millis())
+                .withDetails(now.details())
                 .build();
     }
 

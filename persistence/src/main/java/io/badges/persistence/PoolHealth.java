@@ -1,20 +1,17 @@
-package io.badges.command.ops;
+package io.badges.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.badges.persistence.PoolStats;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.stereotype.Component;
 
-/** The {@code pools} health component: every connection pool's size and use; DOWN if one is closed. */
-@Component("pools")
-class PoolHealth implements HealthIndicator {
+/** The {@code pools} health component of both services: every pool's size and use; DOWN if one is closed. */
+public final class PoolHealth implements HealthIndicator {
 
     private final Map<String, HikariDataSource> pools;
 
-    PoolHealth(Map<String, DataSource> dataSources) {
+    public PoolHealth(Map<String, DataSource> dataSources) {
         this.pools = PoolStats.pools(dataSources);
     }
 
