@@ -4,13 +4,13 @@
 #   bench/gatling.sh distributed   scripts/distributed-up.sh: Kafka, PostgreSQL, Redis, 2 query instances
 # Generates ASSERTIONS assertions first (100,000; 20,000 distributed, which must go through Kafka),
 # then runs (a) VerifierSimulation with USERS (100) readers, (b) IssuerSimulation, (c) BulkAward,
-# (d) Mixed 95/5, SECONDS (60) each. Reports: load-tests/target/gatling/*/index.html; summary:
+# (d) Mixed 95/5, DURATION (60) seconds each. Reports: load-tests/target/gatling/*/index.html; summary:
 # bench/results/gatling-<mode>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-embedded}
 USERS=${USERS:-100}
-SECONDS_EACH=${SECONDS:-60}
+DURATION=${DURATION:-60}   # seconds per scenario (not SECONDS: bash's own counter)
 OUT=bench/results/gatling-$MODE.md
 DIR=$PWD/target/bench/gatling-$MODE
 rm -rf "$DIR" load-tests/target/gatling; mkdir -p "$DIR" bench/results
@@ -50,14 +50,18 @@ until [ "$(count)" -ge "$ASSERTIONS" ] && curl -fs "$QUERY/actuator/health" >/de
 run() { # simulation, extra -D...
   ./mvnw -q -B -ntp -pl load-tests gatling:test -Dgatling.simulationClass="io.badges.load.$1" \
     -DqueryUrl="$QUERY" -DcommandUrl="$COMMAND" -DapiKey="$KEY" -Dpaths="$DIR/lookups/mixed.txt" \
-    -Dseconds="$SECONDS_EACH" "${@:2}" > "$DIR/$1.log" 2>&1 || echo "$1: assertions failed (see $DIR/$1.log)"
-  local stats; stats=$(ls -d load-tests/target/gatling/"$(tr 'A-Z' 'a-z' <<<"$1")"-*/js/stats.json | tail -n 1)
-  python3 - "$1" "$stats" <<'PY'
-import json, sys
-s = json.load(open(sys.argv[2]))["stats"]
-n = s["numberOfRequests"]
-print(f"| {sys.argv[1]} | {n['total']} | {n['ko']} | {s['meanNumberOfRequestsPerSecond']['total']:.0f} | "
-      f"{s['percentiles1']['total']} | {s['percentiles3']['total']} | {s['percentiles4']['total']} |")
+    -Dseconds="$DURATION" "${@:2}" > "$DIR/$1.log" 2>&1 || echo "$1: assertions failed (see $DIR/$1.log)" >&2
+  # the console summary's "Global Information" block: count, KO, throughput, p50, p95, p99
+  python3 - "$1" "$DIR/$1.log" <<'PY'
+import sys
+lines = open(sys.argv[2]).read().split("---- Global Information")[-1].splitlines()
+def cols(label):
+    row = next(l for l in lines if l.startswith("> " + label))
+    return [c.strip().replace(",", "") for c in row.split("|")[1:4]]
+count, _, ko = cols("request count")
+ko = "0" if ko == "-" else ko
+print(f"| {sys.argv[1]} | {count} | {ko} | {float(cols('mean throughput')[0]):.0f} | "
+      f"{cols('response time 50th')[0]} | {cols('response time 95th')[0]} | {cols('response time 99th')[0]} |")
 PY
 }
 # warm-up: the JIT needs about two minutes of load on two cores
@@ -68,7 +72,7 @@ rm -rf load-tests/target/gatling/verifiersimulation-*
   echo "# Gatling scenarios ($MODE)"
   echo
   echo "$(date -u +%FT%TZ), $(nproc) cores, $ASSERTIONS generated assertions, ids from a Zipf distribution,"
-  echo "${SECONDS_EACH} s per scenario after a 90 s warm-up, Gatling on the same machine (\`bench/gatling.sh $MODE\`)."
+  echo "${DURATION} s per scenario after a 90 s warm-up, Gatling on the same machine (\`bench/gatling.sh $MODE\`)."
   echo "Latency in ms (Gatling's percentiles: p50, p95, p99)."
   echo
   echo "| scenario | requests | errors | requests/s | p50 | p95 | p99 |"
