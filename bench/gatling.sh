@@ -4,7 +4,7 @@
 #   bench/gatling.sh distributed   scripts/distributed-up.sh: Kafka, PostgreSQL, Redis, 2 query instances
 # Generates ASSERTIONS assertions first (100,000; 20,000 distributed, which must go through Kafka),
 # then runs (a) VerifierSimulation with USERS (100) readers, (b) IssuerSimulation, (c) BulkAward,
-# (d) Mixed 95/5, DURATION (60) seconds each. Reports: load-tests/target/gatling/*/index.html; summary:
+# (d) Mixed 95/5, DURATION (60) seconds each. Reports: target/bench/gatling-<mode>/reports/*/index.html; summary:
 # bench/results/gatling-<mode>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -82,6 +82,7 @@ rm -rf load-tests/target/gatling/verifiersimulation-*
   run BulkAwardSimulation -Dusers=2 -DbatchSize=1000
   run MixedSimulation -Dusers="$USERS"
   echo
-  echo "HTML reports: \`load-tests/target/gatling/\` (one directory per scenario and run)."
+  echo "HTML reports: \`target/bench/gatling-$MODE/reports/\` (one directory per scenario)."
 } > "$OUT"
+rm -rf "$DIR/reports"; cp -r load-tests/target/gatling "$DIR/reports"
 cat "$OUT"
