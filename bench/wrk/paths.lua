@@ -1,5 +1,6 @@
 -- wrk script: GET a random line of the paths file given after "--", and print one parseable line.
 --   wrk -t2 -c100 -d20s -s bench/wrk/paths.lua http://127.0.0.1:8081 -- paths.txt
+dofile("bench/wrk/result.lua")
 local paths = {}
 local counter = 0
 
@@ -14,11 +15,4 @@ function request()
   -- a fixed stride through the (already Zipf-drawn) lines: no per-request RNG cost in the client
   counter = counter % #paths + 1
   return wrk.format("GET", paths[counter])
-end
-
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT rps=%.0f p50=%.2f p99=%.2f max=%.2f requests=%d non2xx=%d socket_errors=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
 end

@@ -1,7 +1,5 @@
 package io.badges.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StaleReads {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private StaleReads() {
     }
 
@@ -44,10 +39,7 @@ public final class StaleReads {
         int readersPerInstance = args.integer("readers", 2);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        String issuer = post(http, command + "/api/v1/issuers", key,
-                "{\"name\":\"Stale reads\",\"url\":\"https://example.org\",\"email\":\"b@example.org\"}").get("id").asText();
-        String badge = post(http, command + "/api/v1/badge-classes", key, "{\"issuerId\":\"" + issuer
-                + "\",\"name\":\"Stale\",\"description\":\"d\",\"criteria\":{\"narrative\":\"n\"}}").get("id").asText();
+        String badge = Api.badgeClass(http, command, key, "Stale reads");
 
         ExecutorService pool = Executors.newFixedThreadPool(queries.size() * readersPerInstance + 1);
         String readDb = args.get("read-db", null);
@@ -58,7 +50,7 @@ public final class StaleReads {
         List<Long> afterCommit = new ArrayList<>();
         long staleReads = 0;
         for (int round = 0; round < rounds; round++) {
-            String id = post(http, command + "/api/v1/assertions", key, "{\"badgeClassId\":\"" + badge
+            String id = Api.post(http, command + "/api/v1/assertions", key, "{\"badgeClassId\":\"" + badge
                     + "\",\"recipient\":{\"type\":\"email\",\"identity\":\"stale" + round + "@example.org\"}}")
                     .get("id").asText();
             for (String query : queries) {
@@ -104,7 +96,7 @@ public final class StaleReads {
             });
             Thread.sleep(50);
             revokeSent.set(System.nanoTime());
-            post(http, command + "/api/v1/assertions/" + id + "/revoke", key, "{\"reason\":\"stale read test\"}");
+            Api.post(http, command + "/api/v1/assertions/" + id + "/revoke", key, "{\"reason\":\"stale read test\"}");
             for (String query : queries) {
                 while (!Boolean.TRUE.equals(revoked(http, query + "/api/v1/assertions/" + id))) {
                     Thread.sleep(1);
@@ -125,33 +117,15 @@ public final class StaleReads {
         }
         pool.shutdown();
         System.out.printf("RESULT rounds=%d instances=%d %s stale_reads=%d%s%n", rounds, queries.size(),
-                percentiles("", windows), staleReads, db == null ? ""
-                        : " " + percentiles("projection_", projection) + " " + percentiles("after_commit_", afterCommit));
-    }
-
-    /** p50, p99 and max of microsecond figures, as {@code <prefix>p50_ms=... } fields. */
-    private static String percentiles(String prefix, List<Long> micros) {
-        List<Long> sorted = new ArrayList<>(micros);
-        Collections.sort(sorted);
-        return String.format("%sp50_ms=%.1f %sp99_ms=%.1f %smax_ms=%.1f", prefix, sorted.get(sorted.size() / 2) / 1000.0,
-                prefix, sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0,
-                prefix, sorted.get(sorted.size() - 1) / 1000.0);
+                Percentiles.fields("", windows), staleReads, db == null ? ""
+                        : " " + Percentiles.fields("projection_", projection) + " " + Percentiles.fields("after_commit_", afterCommit));
     }
 
     /** The assertion's revoked flag, or null while the reader does not know it. */
     private static Boolean revoked(HttpClient http, String url) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("revoked").asBoolean() : null;
+        return response.statusCode() == 200 ? Api.JSON.readTree(response.body()).get("revoked").asBoolean() : null;
     }
 
-    private static JsonNode post(HttpClient http, String url, String key, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
 }

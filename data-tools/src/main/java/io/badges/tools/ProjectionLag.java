@@ -1,0 +1,166 @@
+package io.badges.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Projection lag at a fixed write rate (open model): awards are sent at {@code --rate} assertions per
+ * second whatever the answers take ({@code --batch} recipients per request; 1 = single awards), for
+ * {@code --warmup-seconds} unrecorded and then {@code --seconds} recorded. Every {@code --sample}-th
+ * acknowledged award is polled on the read API (the query instances of {@code --queries} in turn,
+ * one request per millisecond per sampled award) until it answers 200; its lag is the end of that
+ * first 200 minus the arrival of the award's 201, which the command service sends only after the
+ * transaction holding row and event committed. So the figure is an upper bound of "event committed
+ * to visible in the read API" (it includes one read's round trip).
+ * Prints one {@code RESULT} line: target and achieved rate, errors, award latency and lag p50/p99/max.
+ */
+public final class ProjectionLag {
+
+    private ProjectionLag() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        String command = args.required("command");
+        String key = args.required("key");
+        List<String> queries = Arrays.asList(args.required("queries").split(","));
+        int rate = args.integer("rate", 1_000);
+        int batch = args.integer("batch", 1);
+        int sample = args.integer("sample", 20);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(4)).build();
+
+        String badge = Api.badgeClass(http, command, key, "Lag");
+
+        Run warm = new Run(http, command, key, queries, badge, batch, sample);
+        warm.drive(rate, args.integer("warmup-seconds", 60));
+        Run run = new Run(http, command, key, queries, badge, batch, sample);
+        int seconds = args.integer("seconds", 30);
+        double achieved = run.drive(rate, seconds);
+        System.out.printf("RESULT target_per_s=%d achieved_per_s=%.0f batch=%d awards=%d errors=%d late_sends=%d "
+                        + "samples=%d %s %s%n", rate, achieved, batch, run.acknowledged.get(), run.errors.get(),
+                run.late.get(), run.lags.size(), Percentiles.fields("award_", run.awardLatencies),
+                Percentiles.fields("lag_", run.lags));
+        System.exit(0);
+    }
+
+    /** One recorded (or warm-up) period of writes at the fixed rate, with its samples. */
+    private static final class Run {
+        private final HttpClient http;
+        private final String command;
+        private final String key;
+        private final List<String> queries;
+        private final String badge;
+        private final int batch;
+        private final int sample;
+        private final Semaphore inFlight = new Semaphore(512);
+        private final ExecutorService pollers = Executors.newFixedThreadPool(16);
+        private final AtomicLong acknowledged = new AtomicLong();
+        private final AtomicLong errors = new AtomicLong();
+        private final AtomicLong late = new AtomicLong();
+        private final ConcurrentLinkedQueue<Long> awardLatencies = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+
+        Run(HttpClient http, String command, String key, List<String> queries, String badge, int batch, int sample) {
+            this.http = http;
+            this.command = command;
+            this.key = key;
+            this.queries = queries;
+            this.badge = badge;
+            this.batch = batch;
+            this.sample = sample;
+        }
+
+        /** Sends for {@code seconds}, waits for the answers and samples; the achieved assertions/s. */
+        double drive(int rate, int seconds) throws InterruptedException {
+            long requests = (long) rate * seconds / batch;
+            double intervalNanos = 1e9 * batch / rate;
+            long start = System.nanoTime();
+            for (long i = 0; i < requests; i++) {
+                long due = start + (long) (i * intervalNanos);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                } else if (wait < -5_000_000) {
+                    late.incrementAndGet();  // the client fell more than 5 ms behind its schedule
+                }
+                inFlight.acquire();
+                send(i);
+            }
+            inFlight.acquire(512);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            pollers.shutdown();
+            pollers.awaitTermination(2, TimeUnit.MINUTES);
+            inFlight.release(512);
+            return acknowledged.get() / elapsed;
+        }
+
+        private void send(long i) {
+            String body = batch == 1
+                    ? "{\"badgeClassId\":\"" + badge + "\",\"recipient\":{\"type\":\"email\",\"identity\":\"lag" + i
+                    + "@example.org\"}}"
+                    : batchBody(i);
+            String path = batch == 1 ? "/api/v1/assertions" : "/api/v1/assertions/batch";
+            long sent = System.nanoTime();
+            http.sendAsync(HttpRequest.newBuilder(URI.create(command + path))
+                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> {
+                        long acked = System.nanoTime();
+                        inFlight.release();
+                        if (failure != null || response.statusCode() != 201) {
+                            errors.incrementAndGet();
+                            return;
+                        }
+                        acknowledged.addAndGet(batch);
+                        awardLatencies.add((acked - sent) / 1_000);
+                        if (i % Math.max(1, sample / batch) == 0) {
+                            String id = firstId(response.body());
+                            String query = queries.get((int) (i % queries.size()));
+                            pollers.submit(() -> poll(query + "/api/v1/assertions/" + id, acked));
+                        }
+                    });
+        }
+
+        private String batchBody(long i) {
+            StringBuilder body = new StringBuilder("{\"badgeClassId\":\"").append(badge).append("\",\"recipients\":[");
+            for (int r = 0; r < batch; r++) {
+                body.append(r == 0 ? "" : ",").append("{\"type\":\"email\",\"identity\":\"lag").append(i).append('-')
+                        .append(r).append("@example.org\"}");
+            }
+            return body.append("]}").toString();
+        }
+
+        private Void poll(String url, long acked) throws Exception {
+            while (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() != 200) {
+                Thread.sleep(1);
+            }
+            lags.add((System.nanoTime() - acked) / 1_000);
+            return null;
+        }
+    }
+
+    private static String firstId(String body) {
+        try {
+            JsonNode json = Api.JSON.readTree(body);
+            return json.has("ids") ? json.get("ids").get(0).asText() : json.get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
