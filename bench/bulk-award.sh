@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bulk award throughput through the API against a plain JDBC batch of the same rows into the same
-# database, in one run on this machine.
+# database, in one run on this machine; then a sweep of request sizes (SWEEP) through the API.
 #   bench/bulk-award.sh sqlite      (a fresh data directory under target/bench/)
 #   bench/bulk-award.sh postgres    (the machine's PostgreSQL on 127.0.0.1:5432, user postgres)
 # Output: bench/results/bulk-award-<vendor>.md
@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 VENDOR=${1:-sqlite}
 BATCH=${BATCH:-10000}
 BATCHES=${BATCHES:-5}
+SWEEP=${SWEEP:-"100 1000 10000"}   # request sizes of the batch-size sweep, 50,000 recipients each
 PORT=${PORT:-9380}
 KEY=bench-key
 OUT=bench/results/bulk-award-$VENDOR.md
@@ -41,11 +42,17 @@ BADGE=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/badge-classes" "${H[@]}" 
 # warm-up batch (JIT, pool), not counted
 tool BulkAward "--mode api --base http://127.0.0.1:$PORT --key $KEY --badge-class $BADGE --batch 1000 --batches 2" >/dev/null
 API=$(tool BulkAward "--mode api --base http://127.0.0.1:$PORT --key $KEY --badge-class $BADGE --batch $BATCH --batches $BATCHES")
+rate() { sed -E 's/.*= ([0-9]+) rows\/s/\1/' <<<"$1"; }
+SWEEP_ROWS=()
+for size in $SWEEP; do
+  r=$(tool BulkAward "--mode api --base http://127.0.0.1:$PORT --key $KEY --badge-class $BADGE --batch $size --batches $((50000 / size))")
+  SWEEP_ROWS+=("| $size | $((50000 / size)) | $(rate "$r") |")
+done
 kill $PID; wait $PID 2>/dev/null || true
 tool BulkAward "--mode jdbc --db $DB --user postgres --issuer $ISSUER --badge-class $BADGE --batch 1000 --batches 2" >/dev/null
 JDBC=$(tool BulkAward "--mode jdbc --db $DB --user postgres --issuer $ISSUER --badge-class $BADGE --batch $BATCH --batches $BATCHES")
-api_rate=$(echo "$API" | sed -E 's/.*= ([0-9]+) rows\/s/\1/')
-jdbc_rate=$(echo "$JDBC" | sed -E 's/.*= ([0-9]+) rows\/s/\1/')
+api_rate=$(rate "$API")
+jdbc_rate=$(rate "$JDBC")
 {
   echo "# Bulk award throughput ($VENDOR)"
   echo
@@ -57,5 +64,11 @@ jdbc_rate=$(echo "$JDBC" | sed -E 's/.*= ([0-9]+) rows\/s/\1/')
   echo "| plain JDBC batch of the same rows and events (hashing and JSON included) | $jdbc_rate |"
   echo
   echo "ratio API / JDBC: $(awk "BEGIN { printf \"%.2f\", $api_rate / $jdbc_rate }")"
+  echo
+  echo "Batch-size sweep through the API (50,000 recipients per size, same JVM, after the run above):"
+  echo
+  echo "| recipients per request | requests | rows/s |"
+  echo "| ---: | ---: | ---: |"
+  printf '%s\n' "${SWEEP_ROWS[@]}"
 } > "$OUT"
 cat "$OUT"
