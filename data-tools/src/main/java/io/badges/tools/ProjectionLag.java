@@ -66,7 +66,10 @@ public final class ProjectionLag {
         private final String badge;
         private final int batch;
         private final int sample;
-        private final Semaphore inFlight = new Semaphore(512);
+        /** Requests in flight at most: beyond it the sender waits (and counts late sends). */
+        private static final int MAX_IN_FLIGHT = 512;
+
+        private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         private final ExecutorService pollers = Executors.newFixedThreadPool(16);
         private final AtomicLong acknowledged = new AtomicLong();
         private final AtomicLong errors = new AtomicLong();
@@ -100,11 +103,11 @@ public final class ProjectionLag {
                 inFlight.acquire();
                 send(i);
             }
-            inFlight.acquire(512);
+            inFlight.acquire(MAX_IN_FLIGHT);  // every answer is in
             double elapsed = (System.nanoTime() - start) / 1e9;
             pollers.shutdown();
             pollers.awaitTermination(2, TimeUnit.MINUTES);
-            inFlight.release(512);
+            inFlight.release(MAX_IN_FLIGHT);
             return acknowledged.get() / elapsed;
         }
 
