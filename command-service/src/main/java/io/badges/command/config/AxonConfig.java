@@ -2,8 +2,10 @@ package io.badges.command.config;
 
 import io.badges.command.WriteModel;
 import io.badges.persistence.AxonJdbc;
+import io.badges.persistence.SpringConnections;
 import io.badges.persistence.Vendor;
 import java.lang.management.ManagementFactory;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -21,6 +23,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
+
+    /** Axon's connections from the primary pool, released once (see {@link SpringConnections}). */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return SpringConnections.unitOfWorkAware(dataSource);
+    }
 
     @Bean
     EventStorageEngine eventStorageEngine(Vendor vendor, ConnectionProvider connectionProvider,

@@ -2,9 +2,11 @@ package io.badges.query.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.badges.persistence.AxonJdbc;
+import io.badges.persistence.SpringConnections;
 import io.badges.query.ReadModel;
 import io.badges.persistence.Vendor;
 import java.lang.management.ManagementFactory;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -61,6 +63,12 @@ class AxonConfig {
     ConfigurerModule projectionErrorsStopTheBatch() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerListenerInvocationErrorHandler(ReadModel.GROUP, c -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Axon's connections from the primary pool, released once (see {@link SpringConnections}). */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return SpringConnections.unitOfWorkAware(dataSource);
     }
 
     @Bean
