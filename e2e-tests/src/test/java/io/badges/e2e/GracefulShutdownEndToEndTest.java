@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SIGTERM while 100 connections award badges: every request the command service accepted is
- * answered 201 and kept; the query service, stopped mid-stream the same way, has committed exactly
- * the rows of the events up to its token, so nothing is projected twice when it resumes.
+ * answered 201 and kept, and the others are refused with 503 (never an error such as the 400 Tomcat
+ * gives at the instant it pauses: see ShutdownDrain); the query service, stopped mid-stream the same
+ * way, has committed exactly the rows of the events up to its token, so nothing is projected twice
+ * when it resumes.
  */
 class GracefulShutdownEndToEndTest {
 
@@ -77,6 +79,7 @@ class GracefulShutdownEndToEndTest {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<String> accepted = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        List<String> refused = Collections.synchronizedList(new ArrayList<>());
         Map<String, String> unanswered = new java.util.concurrent.ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS);
         List<Future<?>> loops = new ArrayList<>();
@@ -96,11 +99,13 @@ class GracefulShutdownEndToEndTest {
                         if (response.statusCode() == 201) {
                             accepted.add(new ObjectMapper().readTree(response.body()).get("id").asText());
                         } else if (response.statusCode() == 503) {
-                            return null;  // refused while shutting down: not accepted, not lost
+                            // refused while draining (ShutdownDrain): not accepted, not lost
+                            refused.add(response.headers().firstValue("Content-Type").orElse("none"));
+                            return null;
                         } else {
                             failures.add(response.statusCode() + " " + response.body());
                         }
-                    } catch (ConnectException refused) {
+                    } catch (ConnectException closed) {
                         return null;  // the listener is closed: the request was never accepted
                     } catch (IOException e) {
                         // no answer: a failure only if the service had accepted (stored) it, checked below
@@ -120,11 +125,13 @@ class GracefulShutdownEndToEndTest {
         clients.shutdown();
 
         assertThat(failures).as("requests answered with an error").isEmpty();
+        assertThat(refused).as("503s of the drain are problem+json").allMatch("application/problem+json"::equals);
         Set<String> storedKeys = new HashSet<>(column(dir.resolve("command.db"), "SELECT idem_key FROM idempotency_key"));
         assertThat(unanswered.keySet().stream().filter(storedKeys::contains).toList())
                 .as("requests accepted (stored) but never answered: %s", unanswered).isEmpty();
-        System.out.printf("accepted %d awards before SIGTERM, %d unanswered and not stored; exit codes command=%d "
-                + "query=%d%n", accepted.size(), unanswered.size(), commandExit, queryExit);
+        System.out.printf("accepted %d awards before SIGTERM, %d refused with 503, %d unanswered and not stored; "
+                + "exit codes command=%d query=%d%n", accepted.size(), refused.size(), unanswered.size(), commandExit,
+                queryExit);
         Set<String> stored = new HashSet<>(column(dir.resolve("command.db"), "SELECT id FROM assertion"));
         assertThat(stored).containsAll(accepted);
 

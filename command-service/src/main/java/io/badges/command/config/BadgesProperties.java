@@ -25,7 +25,8 @@ public record BadgesProperties(
         String keyEncryptionKey,
         String recipientLookupKey,
         @Valid @NotNull @DefaultValue Db db,
-        @Valid @NotNull @DefaultValue Limits limits) {
+        @Valid @NotNull @DefaultValue Limits limits,
+        @NotNull @DefaultValue("2s") Duration shutdownDrain) {
 
     public BadgesProperties {
         apiKeys = apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).toList();

@@ -34,6 +34,19 @@ class WebConfig {
     }
 
     @Bean
+    ShutdownDrain shutdownDrain(BadgesProperties properties, ObjectMapper mapper) {
+        return new ShutdownDrain(properties.shutdownDrain(), mapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<ShutdownDrain> shutdownDrainFilter(ShutdownDrain drain) {
+        FilterRegistrationBean<ShutdownDrain> registration = new FilterRegistrationBean<>(drain);
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, ObjectMapper mapper) {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys, mapper));
         registration.addUrlPatterns("/api/*");
