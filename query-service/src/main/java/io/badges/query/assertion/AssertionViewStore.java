@@ -84,19 +84,19 @@ public class AssertionViewStore {
             LEFT JOIN issuer_view i ON i.id = a.issuer_id
             """;
 
-    /** Assertions of a badge class, newest first: index assertion_view_badge_class_idx. */
+    /** Assertions of a badge class, newest first: index assertion_view_badge_class_idx. Then {@link Cursor#limitClause}. */
     public static final String OF_BADGE_CLASS = SELECT + """
-            WHERE a.badge_class_id = ? ORDER BY a.issued_on DESC, a.id DESC LIMIT ?""";
+            WHERE a.badge_class_id = ? ORDER BY a.issued_on DESC, a.id DESC""";
     public static final String OF_BADGE_CLASS_AFTER = SELECT + """
             WHERE a.badge_class_id = ? AND (a.issued_on, a.id) < (?, ?)
-            ORDER BY a.issued_on DESC, a.id DESC LIMIT ?""";
+            ORDER BY a.issued_on DESC, a.id DESC""";
 
-    /** Assertions of a recipient, newest first: index assertion_view_recipient_idx. */
+    /** Assertions of a recipient, newest first: index assertion_view_recipient_idx. Then {@link Cursor#limitClause}. */
     public static final String OF_RECIPIENT = SELECT + """
-            WHERE a.recipient_lookup = ? ORDER BY a.issued_on DESC, a.id DESC LIMIT ?""";
+            WHERE a.recipient_lookup = ? ORDER BY a.issued_on DESC, a.id DESC""";
     public static final String OF_RECIPIENT_AFTER = SELECT + """
             WHERE a.recipient_lookup = ? AND (a.issued_on, a.id) < (?, ?)
-            ORDER BY a.issued_on DESC, a.id DESC LIMIT ?""";
+            ORDER BY a.issued_on DESC, a.id DESC""";
 
     /** Revoked assertions of an issuer: partial index assertion_view_revoked_idx. */
     public static final String REVOKED_OF_ISSUER = """
@@ -133,17 +133,19 @@ public class AssertionViewStore {
     }
 
     Page<AssertionView> ofBadgeClass(String badgeClassId, Cursor after, int limit) {
+        String limitClause = Cursor.limitClause(limit + 1);
         return page(after == null
-                ? reads.sql(OF_BADGE_CLASS).params(badgeClassId, limit + 1)
-                : reads.sql(OF_BADGE_CLASS_AFTER).params(badgeClassId, vendor.bindInstant(after.at()), after.id(),
-                        limit + 1), limit);
+                ? reads.sql(OF_BADGE_CLASS + limitClause).param(badgeClassId)
+                : reads.sql(OF_BADGE_CLASS_AFTER + limitClause).params(badgeClassId, vendor.bindInstant(after.at()),
+                        after.id()), limit);
     }
 
     Page<AssertionView> ofRecipient(String recipientLookup, Cursor after, int limit) {
+        String limitClause = Cursor.limitClause(limit + 1);
         return page(after == null
-                ? reads.sql(OF_RECIPIENT).params(recipientLookup, limit + 1)
-                : reads.sql(OF_RECIPIENT_AFTER).params(recipientLookup, vendor.bindInstant(after.at()), after.id(),
-                        limit + 1), limit);
+                ? reads.sql(OF_RECIPIENT + limitClause).param(recipientLookup)
+                : reads.sql(OF_RECIPIENT_AFTER + limitClause).params(recipientLookup, vendor.bindInstant(after.at()),
+                        after.id()), limit);
     }
 
     private Page<AssertionView> page(JdbcClient.StatementSpec statement, int limit) {

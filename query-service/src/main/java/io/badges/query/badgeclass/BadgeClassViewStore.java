@@ -76,11 +76,11 @@ public class BadgeClassViewStore {
             FROM badge_class_view b LEFT JOIN issuer_view i ON i.id = b.issuer_id
             """;
 
-    /** Badge classes of an issuer, oldest first: index badge_class_view_issuer_idx. */
+    /** Badge classes of an issuer, oldest first: index badge_class_view_issuer_idx. Then {@link Cursor#limitClause}. */
     public static final String OF_ISSUER = SELECT + """
-            WHERE b.issuer_id = ? ORDER BY b.created_at, b.id LIMIT ?""";
+            WHERE b.issuer_id = ? ORDER BY b.created_at, b.id""";
     public static final String OF_ISSUER_AFTER = SELECT + """
-            WHERE b.issuer_id = ? AND (b.created_at, b.id) > (?, ?) ORDER BY b.created_at, b.id LIMIT ?""";
+            WHERE b.issuer_id = ? AND (b.created_at, b.id) > (?, ?) ORDER BY b.created_at, b.id""";
 
     /** The badge class (cached without its issuer's summary, which is cached on its own and added here). */
     Optional<BadgeClassView> find(String id) {
@@ -106,9 +106,10 @@ public class BadgeClassViewStore {
     }
 
     Page<BadgeClassView> ofIssuer(String issuerId, Cursor after, int limit) {
+        String limitClause = Cursor.limitClause(limit + 1);
         List<BadgeClassView> rows = (after == null
-                ? reads.sql(OF_ISSUER).params(issuerId, limit + 1)
-                : reads.sql(OF_ISSUER_AFTER).params(issuerId, vendor.bindInstant(after.at()), after.id(), limit + 1))
+                ? reads.sql(OF_ISSUER + limitClause).param(issuerId)
+                : reads.sql(OF_ISSUER_AFTER + limitClause).params(issuerId, vendor.bindInstant(after.at()), after.id()))
                 .query(this::view).list();
         if (rows.size() <= limit) {
             return new Page<>(rows, null);

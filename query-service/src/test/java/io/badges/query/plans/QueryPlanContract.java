@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Migrations;
 import io.badges.persistence.Vendor;
+import io.badges.query.Cursor;
 import io.badges.query.assertion.AssertionViewStore;
 import io.badges.query.badgeclass.BadgeClassViewStore;
 import java.sql.Connection;
@@ -32,6 +33,10 @@ abstract class QueryPlanContract {
     static final int ISSUERS = 1_000;
     static final int BADGE_CLASSES = 100_000;
     static final int ASSERTIONS = 120_000;
+    /** Badge classes holding awards: 300 each, more than ten pages (see {@link Cursor#limitClause}). */
+    static final int AWARDED_BADGE_CLASSES = 400;
+    /** The LIMIT of a default page, as the stores append it. */
+    static final String PAGE = Cursor.limitClause(Cursor.DEFAULT_LIMIT + 1);
     static final int RECIPIENTS = 20_000;
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -74,7 +79,7 @@ abstract class QueryPlanContract {
             insert(c, "INSERT INTO assertion_view (id, badge_class_id, issuer_id, recipient_type, recipient_identity, "
                     + "recipient_hashed, evidence, verification_type, issued_on, revoked, recipient_lookup, last_seq) "
                     + "VALUES (?, ?, ?, 'email', 'sha256$x', ?, '[]', 'hosted', ?, ?, ?, 0)", ASSERTIONS, (s, i) -> {
-                        int badge = i % 1_000;
+                        int badge = i % AWARDED_BADGE_CLASSES;
                         s.setString(1, "assertion-" + i);
                         s.setString(2, "badge-" + badge);
                         s.setString(3, "issuer-" + (badge % ISSUERS));
@@ -113,6 +118,10 @@ abstract class QueryPlanContract {
         dataSource.close();
     }
 
+    Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
     List<String> plan(String sql, Object... parameters) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             List<String> plan = plan(c, sql, parameters);
@@ -144,9 +153,9 @@ abstract class QueryPlanContract {
 
     @Test
     void assertionsOfABadgeClassUseTheBadgeClassIndex() throws SQLException {
-        List<String> first = plan(AssertionViewStore.OF_BADGE_CLASS, "badge-7", 21);
-        List<String> next = plan(AssertionViewStore.OF_BADGE_CLASS_AFTER, "badge-7",
-                vendor.bindInstant(T0.plusSeconds(60_000)), "assertion-60007", 21);
+        List<String> first = plan(AssertionViewStore.OF_BADGE_CLASS + PAGE, "badge-7");
+        List<String> next = plan(AssertionViewStore.OF_BADGE_CLASS_AFTER + PAGE, "badge-7",
+                vendor.bindInstant(T0.plusSeconds(60_000)), "assertion-60007");
 
         for (List<String> plan : List.of(first, next)) {
             assertUsesIndex(plan, "assertion_view_badge_class_idx");
@@ -158,9 +167,9 @@ abstract class QueryPlanContract {
     @Test
     void assertionsOfARecipientUseTheRecipientIndex() throws SQLException {
         String lookup = String.format("%064x", 42);
-        assertUsesIndex(plan(AssertionViewStore.OF_RECIPIENT, lookup, 21), "assertion_view_recipient_idx");
-        assertUsesIndex(plan(AssertionViewStore.OF_RECIPIENT_AFTER, lookup,
-                vendor.bindInstant(T0.plusSeconds(60_000)), "assertion-60042", 21), "assertion_view_recipient_idx");
+        assertUsesIndex(plan(AssertionViewStore.OF_RECIPIENT + PAGE, lookup), "assertion_view_recipient_idx");
+        assertUsesIndex(plan(AssertionViewStore.OF_RECIPIENT_AFTER + PAGE, lookup,
+                vendor.bindInstant(T0.plusSeconds(60_000)), "assertion-60042"), "assertion_view_recipient_idx");
     }
 
     @Test
@@ -170,9 +179,9 @@ abstract class QueryPlanContract {
 
     @Test
     void badgeClassesOfAnIssuerUseTheIssuerIndex() throws SQLException {
-        List<String> first = plan(BadgeClassViewStore.OF_ISSUER, "issuer-7", 21);
-        List<String> next = plan(BadgeClassViewStore.OF_ISSUER_AFTER, "issuer-7",
-                vendor.bindInstant(T0.plusSeconds(50_007)), "badge-50007", 21);
+        List<String> first = plan(BadgeClassViewStore.OF_ISSUER + PAGE, "issuer-7");
+        List<String> next = plan(BadgeClassViewStore.OF_ISSUER_AFTER + PAGE, "issuer-7",
+                vendor.bindInstant(T0.plusSeconds(50_007)), "badge-50007");
 
         for (List<String> plan : List.of(first, next)) {
             assertUsesIndex(plan, "badge_class_view_issuer_idx");
