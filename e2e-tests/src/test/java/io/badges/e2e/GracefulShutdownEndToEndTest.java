@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  * SIGTERM while 100 connections award badges: every request the command service accepted is
  * answered 201 and kept, and the others are refused with 503 (never an error such as the 400 Tomcat
  * gives at the instant it pauses: see ShutdownDrain); the query service, stopped mid-stream the same
- * way, has committed exactly the rows of the events up to its token, so nothing is projected twice
- * when it resumes.
+ * way, refuses readers with 503 while it drains and has committed exactly the rows of the events up to
+ * its token, so nothing is projected twice when it resumes.
  */
 class GracefulShutdownEndToEndTest {
 
@@ -118,7 +118,30 @@ class GracefulShutdownEndToEndTest {
         await().atMost(LIMIT).until(() -> accepted.size() >= 300);
 
         int commandExit = command.terminate(Duration.ofSeconds(40));
-        int queryExit = query.terminate(Duration.ofSeconds(40));
+        // The query service drains too: readers get 200 until SIGTERM, then 503 problem+json, then no listener.
+        java.util.concurrent.CompletableFuture<Integer> queryStopping = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return query.terminate(Duration.ofSeconds(40));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        List<String> readerAnswers = new ArrayList<>();
+        while (!queryStopping.isDone()) {
+            try {
+                HttpResponse<String> read = http.send(HttpRequest.newBuilder(
+                        URI.create(query.url() + "/api/v1/badge-classes/" + badge)).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                readerAnswers.add(read.statusCode() + " " + read.headers().firstValue("Content-Type").orElse(""));
+            } catch (IOException closed) {
+                break;  // the listener is gone
+            }
+        }
+        int queryExit = queryStopping.get(60, TimeUnit.SECONDS);
+        assertThat(readerAnswers).as("reads during the query service's shutdown")
+                .contains("503 application/problem+json")
+                .allMatch(answer -> answer.startsWith("200 ") || answer.equals("503 application/problem+json"));
         for (Future<?> loop : loops) {
             loop.get(60, TimeUnit.SECONDS);
         }

@@ -3,6 +3,7 @@ package io.badges.command.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.persistence.RecipientLookupKeys;
 import io.badges.persistence.Vendor;
+import io.badges.web.ShutdownDrain;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -36,14 +37,6 @@ class WebConfig {
     @Bean
     ShutdownDrain shutdownDrain(BadgesProperties properties, ObjectMapper mapper) {
         return new ShutdownDrain(properties.shutdownDrain(), mapper);
-    }
-
-    @Bean
-    FilterRegistrationBean<ShutdownDrain> shutdownDrainFilter(ShutdownDrain drain) {
-        FilterRegistrationBean<ShutdownDrain> registration = new FilterRegistrationBean<>(drain);
-        registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
     }
 
     @Bean

@@ -23,7 +23,8 @@ public record QueryProperties(
         @Valid @NotNull @DefaultValue Projection projection,
         @Valid @NotNull @DefaultValue Verifier verifier,
         @Valid @NotNull @DefaultValue Cache cache,
-        @Valid @NotNull @DefaultValue Cors cors) {
+        @Valid @NotNull @DefaultValue Cors cors,
+        @NotNull @DefaultValue("2s") Duration shutdownDrain) {
 
     /** The command side's database, whose event store this service tails (read-only). */
     public record Db(String url, String user, String password) {

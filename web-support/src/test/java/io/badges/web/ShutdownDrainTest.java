@@ -1,4 +1,4 @@
-package io.badges.command.config;
+package io.badges.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,33 +1,40 @@
-package io.badges.command.config;
+package io.badges.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.command.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The first step of a graceful shutdown. For {@code badges.shutdown-drain}, requests that arrive are
- * answered 503 problem+json with {@code Retry-After} and {@code Connection: close}, and nothing is
- * written; requests under way finish. Only then does the web server's own graceful shutdown (the
- * lifecycle phase just below this one) close the listener and wait for what is left.
+ * The first step of a graceful shutdown, in both services. For {@code badges.shutdown-drain},
+ * requests that arrive are answered 503 problem+json with {@code Retry-After} and
+ * {@code Connection: close}, and nothing is done; requests under way finish. Only then does the web
+ * server's own graceful shutdown (the lifecycle phase just below this one) close the listener and
+ * wait for what is left.
  *
  * <p>Why not rely on the web server alone: Tomcat 10.1 answers a request that arrives on a kept-alive
  * connection at the instant it pauses with 400, not 503 ({@code Http11Processor} sets 503, skips the
- * headers, then its Host header check finds none). A client told 400 would not retry a valid award.
- * Draining first closes every busy connection with a retryable answer before Tomcat pauses.
+ * headers, then its Host header check finds none). A client told 400 would not retry a valid award,
+ * and a verifier might take a good badge for a bad one. Draining first closes every busy connection
+ * with a retryable answer before Tomcat pauses.
+ *
+ * <p>Declared as a bean, it is both a lifecycle and the first servlet filter (Spring Boot registers
+ * filter beans for every path, in their {@link Ordered} order).
  */
-final class ShutdownDrain extends OncePerRequestFilter implements SmartLifecycle {
+public final class ShutdownDrain extends OncePerRequestFilter implements SmartLifecycle, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ShutdownDrain.class);
 
@@ -36,7 +43,7 @@ final class ShutdownDrain extends OncePerRequestFilter implements SmartLifecycle
     private volatile boolean running;
     private volatile boolean draining;
 
-    ShutdownDrain(Duration drain, ObjectMapper mapper) {
+    public ShutdownDrain(Duration drain, ObjectMapper mapper) {
         this.drain = drain;
         this.mapper = mapper;
     }
@@ -53,9 +60,11 @@ final class ShutdownDrain extends OncePerRequestFilter implements SmartLifecycle
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "shutting-down", "Shutting down", "this instance is stopping; nothing was written, send the "
-                        + "request again (to another instance, or after " + seconds + " s)"));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "this instance is "
+                + "stopping; nothing was done, send the request again (to another instance, or after " + seconds + " s)");
+        problem.setType(URI.create("https://badges.example/problems/shutting-down"));
+        problem.setTitle("Shutting down");
+        mapper.writeValue(response.getOutputStream(), problem);
     }
 
     @Override
@@ -86,5 +95,11 @@ final class ShutdownDrain extends OncePerRequestFilter implements SmartLifecycle
     @Override
     public int getPhase() {
         return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE + 1;
+    }
+
+    /** The first filter: a draining instance refuses before anything else reads the request. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 }
