@@ -41,8 +41,9 @@ public record Cursor(Instant at, String id) {
      * generic plan assumes a tenth of the matching rows. Where a key matches more than ten pages'
      * worth (a badge class of 1,000 awards) that costs more than a custom plan for {@code LIMIT 21},
      * so the plan cache never settles on the generic plan and plans the statement again on every
-     * execution (0.15 ms measured; docs/architecture.md). With a literal, both plans cost the same and the
-     * generic one is kept. The value is an int from {@link #limit}, so nothing a client sends is pasted.
+     * execution (docs/architecture.md, "Lists, lookups and bulk awards"). With a literal, both plans
+     * cost the same and the generic one is kept. The value is an int from {@link #limit}, so nothing
+     * a client sends reaches the SQL text.
      */
     public static String limitClause(int rows) {
         if (rows < 1 || rows > MAX_LIMIT + 1) {

@@ -60,8 +60,9 @@ public final class ShutdownDrain extends OncePerRequestFilter implements SmartLi
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "this instance is "
-                + "stopping; nothing was done, send the request again (to another instance, or after " + seconds + " s)");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "this instance "
+                + "is stopping; nothing was done, send the request again (to another instance, or after "
+                + seconds + " s)");
         problem.setType(URI.create("https://badges.example/problems/shutting-down"));
         problem.setTitle("Shutting down");
         mapper.writeValue(response.getOutputStream(), problem);

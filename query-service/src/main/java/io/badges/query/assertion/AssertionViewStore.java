@@ -84,14 +84,14 @@ public class AssertionViewStore {
             LEFT JOIN issuer_view i ON i.id = a.issuer_id
             """;
 
-    /** Assertions of a badge class, newest first: index assertion_view_badge_class_idx. Then {@link Cursor#limitClause}. */
+    /** Assertions of a badge class, newest first: assertion_view_badge_class_idx; + {@link Cursor#limitClause}. */
     public static final String OF_BADGE_CLASS = SELECT + """
             WHERE a.badge_class_id = ? ORDER BY a.issued_on DESC, a.id DESC""";
     public static final String OF_BADGE_CLASS_AFTER = SELECT + """
             WHERE a.badge_class_id = ? AND (a.issued_on, a.id) < (?, ?)
             ORDER BY a.issued_on DESC, a.id DESC""";
 
-    /** Assertions of a recipient, newest first: index assertion_view_recipient_idx. Then {@link Cursor#limitClause}. */
+    /** Assertions of a recipient, newest first: index assertion_view_recipient_idx; + {@link Cursor#limitClause}. */
     public static final String OF_RECIPIENT = SELECT + """
             WHERE a.recipient_lookup = ? ORDER BY a.issued_on DESC, a.id DESC""";
     public static final String OF_RECIPIENT_AFTER = SELECT + """

@@ -76,7 +76,7 @@ public class BadgeClassViewStore {
             FROM badge_class_view b LEFT JOIN issuer_view i ON i.id = b.issuer_id
             """;
 
-    /** Badge classes of an issuer, oldest first: index badge_class_view_issuer_idx. Then {@link Cursor#limitClause}. */
+    /** Badge classes of an issuer, oldest first: index badge_class_view_issuer_idx; + {@link Cursor#limitClause}. */
     public static final String OF_ISSUER = SELECT + """
             WHERE b.issuer_id = ? ORDER BY b.created_at, b.id""";
     public static final String OF_ISSUER_AFTER = SELECT + """
