@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,6 +70,7 @@ public final class Latency {
             while (System.nanoTime() < warmUntil) {
                 step(http, targets, warmStep.getAndIncrement(), null);
             }
+            return null;
         });
 
         List<Map<String, List<Long>>> byTarget = new ArrayList<>();
@@ -125,27 +127,13 @@ public final class Latency {
         return statuses;
     }
 
-    private interface Client<T> {
-        T run() throws Exception;
-    }
-
-    private interface Loop {
-        void run() throws Exception;
-    }
-
-    private static void run(int concurrency, Loop loop) throws Exception {
-        run(concurrency, () -> {
-            loop.run();
-            return null;
-        });
-    }
-
-    private static <T> List<T> run(int concurrency, Client<T> client) throws Exception {
+    /** Runs {@code concurrency} copies of {@code client} at once; their results in order. */
+    private static <T> List<T> run(int concurrency, Callable<T> client) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             List<Future<T>> futures = new ArrayList<>();
             for (int c = 0; c < concurrency; c++) {
-                futures.add(pool.submit(client::run));
+                futures.add(pool.submit(client));
             }
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
