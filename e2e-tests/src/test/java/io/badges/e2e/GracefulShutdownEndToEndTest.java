@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -119,14 +120,13 @@ class GracefulShutdownEndToEndTest {
 
         int commandExit = command.terminate(Duration.ofSeconds(40));
         // The query service drains too: readers get 200 until SIGTERM, then 503 problem+json, then no listener.
-        java.util.concurrent.CompletableFuture<Integer> queryStopping = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> {
-                    try {
-                        return query.terminate(Duration.ofSeconds(40));
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        CompletableFuture<Integer> queryStopping = CompletableFuture.supplyAsync(() -> {
+            try {
+                return query.terminate(Duration.ofSeconds(40));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         List<String> readerAnswers = new ArrayList<>();
         while (!queryStopping.isDone()) {
             try {

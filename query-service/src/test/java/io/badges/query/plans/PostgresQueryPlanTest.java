@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class PostgresQueryPlanTest extends QueryPlanContract {
             try (PreparedStatement statement = c.prepareStatement(
                     "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements");
                  ResultSet rs = statement.executeQuery()) {
-                Map<String, Long> generic = new java.util.HashMap<>();
+                Map<String, Long> generic = new HashMap<>();
                 while (rs.next()) {
                     generic.put(rs.getString(1), rs.getLong(2));
                 }
