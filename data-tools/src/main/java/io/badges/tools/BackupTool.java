@@ -1,10 +1,8 @@
 package io.badges.tools;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.badges.persistence.Backups;
 import io.badges.persistence.DataSources;
-import io.badges.persistence.Migrations;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +24,15 @@ public final class BackupTool {
     }
 
     /** One database the services use, and where its backup goes. */
-    public record Target(String name, String url, String user, String password, Path sqliteFile) {
+    public record Target(String name, String url, String user, String password) {
+
+        DataSources.Settings settings() {
+            return new DataSources.Settings(url, user, password, 1, "backup-" + name);
+        }
+
+        Database database() {
+            return Database.forUrl(url);
+        }
     }
 
     public static List<Target> targets(Map<String, String> env) {
@@ -34,17 +40,15 @@ public final class BackupTool {
         String commandUrl = blankToNull(env.get("BADGES_DB_URL"));
         List<Target> targets = new ArrayList<>();
         if (commandUrl == null) {
-            targets.add(new Target("command", "jdbc:sqlite:" + dataDir.resolve("command.db"), null, null,
-                    dataDir.resolve("command.db")));
-            targets.add(new Target("query", "jdbc:sqlite:" + dataDir.resolve("query.db"), null, null,
-                    dataDir.resolve("query.db")));
+            targets.add(new Target("command", Database.embeddedUrl(dataDir, "command"), null, null));
+            targets.add(new Target("query", Database.embeddedUrl(dataDir, "query"), null, null));
             return targets;
         }
-        targets.add(new Target("command", commandUrl, env.get("BADGES_DB_USER"), env.get("BADGES_DB_PASSWORD"), null));
+        targets.add(new Target("command", commandUrl, env.get("BADGES_DB_USER"), env.get("BADGES_DB_PASSWORD")));
         String queryUrl = blankToNull(env.get("BADGES_QUERY_DB_URL"));
         if (queryUrl != null && !queryUrl.equals(commandUrl)) {
             targets.add(new Target("query", queryUrl, env.get("BADGES_QUERY_DB_USER"),
-                    env.get("BADGES_QUERY_DB_PASSWORD"), null));
+                    env.get("BADGES_QUERY_DB_PASSWORD")));
         }
         return targets;
     }
@@ -72,7 +76,7 @@ public final class BackupTool {
         for (Target target : readFirst) {
             try (HikariDataSource db = open(target)) {
                 long started = System.nanoTime();
-                Map<String, Long> held = Backups.backup(db, Vendor.fromJdbcUrl(target.url()), dir.resolve(target.name()));
+                Map<String, Long> held = target.database().backup(db, dir.resolve(target.name()));
                 System.out.printf("backup %s: %s in %d ms%n", target.name(), held,
                         (System.nanoTime() - started) / 1_000_000);
             }
@@ -85,24 +89,12 @@ public final class BackupTool {
             if (!Files.isDirectory(from)) {
                 throw new IllegalStateException("no backup of the " + target.name() + " database in " + dir);
             }
-            Vendor vendor = Vendor.fromJdbcUrl(target.url());
-            if (vendor == Vendor.SQLITE) {
-                System.out.printf("restore %s: %s%n", target.name(), Backups.restore(from, null, vendor,
-                        target.sqliteFile()));
-                continue;
-            }
-            try (HikariDataSource db = open(target)) {
-                for (Vendor.Side side : Backups.sides(from)) {
-                    Migrations.migrate(db, vendor, side);
-                }
-                System.out.printf("restore %s: %s%n", target.name(), Backups.restore(from, db, vendor, null));
-            }
+            System.out.printf("restore %s: %s%n", target.name(), target.database().restore(from, target.settings()));
         }
     }
 
     private static HikariDataSource open(Target target) {
-        return DataSources.create(new DataSources.Settings(target.url(), target.user(), target.password(), 1,
-                "backup-" + target.name()), DataSources.Role.WRITER);
+        return DataSources.create(target.settings(), DataSources.Role.WRITER);
     }
 
     private static String blankToNull(String value) {

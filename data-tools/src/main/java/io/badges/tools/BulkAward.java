@@ -7,7 +7,7 @@ import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.Recipient;
 import io.badges.events.assertion.RecipientLookup;
 import io.badges.persistence.DataSources;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,7 +67,7 @@ public final class BulkAward {
     /** What the service writes per award (row + event, hashing and JSON included), with nothing around it. */
     private static void viaJdbc(String url, String user, String issuer, String badgeClass, int batch, int batches)
             throws Exception {
-        Vendor vendor = Vendor.fromJdbcUrl(url);
+        Database vendor = Database.forUrl(url);
         ObjectMapper json = EventJson.mapper();
         byte[] lookupKey = new byte[32];
         try (HikariDataSource db = DataSources.create(new DataSources.Settings(url, user, null, 2, "raw-batch"),

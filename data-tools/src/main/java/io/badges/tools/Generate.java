@@ -13,7 +13,7 @@ import io.badges.events.issuer.IssuerRegistered;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Migrations;
 import io.badges.persistence.RecipientLookupKeys;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +43,12 @@ public final class Generate {
     private static final int CHUNK = 5_000;
     private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
-    private final Vendor vendor;
+    private final Database vendor;
     private final ObjectMapper json = EventJson.mapper();
     private final byte[] lookupKey;
     private final Random random = new Random(42);
 
-    private Generate(Vendor vendor, byte[] lookupKey) {
+    private Generate(Database vendor, byte[] lookupKey) {
         this.vendor = vendor;
         this.lookupKey = lookupKey;
     }
@@ -62,11 +62,11 @@ public final class Generate {
         int recipients = args.integer("recipients", Math.max(1, assertions / 5));
         Path dataDir = Path.of(args.get("data-dir", "data"));
         byte[] key = RecipientLookupKeys.resolve(System.getenv("BADGES_RECIPIENT_LOOKUP_KEY"), dataDir);
-        Vendor vendor = Vendor.fromJdbcUrl(url);
+        Database vendor = Database.forUrl(url);
         long started = System.nanoTime();
         try (HikariDataSource db = DataSources.create(new DataSources.Settings(url, args.get("user", null),
                 args.get("password", null), 2, "generator"), DataSources.Role.WRITER)) {
-            Migrations.migrate(db, vendor, Vendor.Side.COMMAND);
+            Migrations.migrate(db, vendor, io.badges.persistence.Side.COMMAND);
             Generate generator = new Generate(vendor, key);
             List<String> paths = generator.load(db, issuers, badgeClasses, assertions, recipients);
             String pathsFile = args.get("paths", null);

@@ -6,7 +6,7 @@ import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.AssertionRevoked;
 import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.issuer.IssuerRegistered;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +22,10 @@ final class Rows {
     private final PreparedStatement revocations;
     private int pending;
 
-    private final Vendor vendor;
+    private final Database vendor;
     private final ObjectMapper json;
 
-    Rows(Connection c, Vendor vendor, ObjectMapper json) throws Exception {
+    Rows(Connection c, Database vendor, ObjectMapper json) throws Exception {
         this.vendor = vendor;
         this.json = json;
         events = c.prepareStatement("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, "

@@ -1,6 +1,5 @@
 package io.badges.persistence;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -14,7 +13,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 
-/** Axon's JDBC event store and token store, adjusted per vendor. */
+/** Axon's JDBC event store and token store on our schema, adjusted per vendor by {@link Database}. */
 public final class AxonJdbc {
 
     private AxonJdbc() {
@@ -55,7 +54,7 @@ public final class AxonJdbc {
             .metaDataColumn("meta_data")
             .build();
 
-    public static JdbcEventStorageEngine eventStorageEngine(Vendor vendor,
+    public static JdbcEventStorageEngine eventStorageEngine(Database database,
                                                             ConnectionProvider connectionProvider,
                                                             TransactionManager transactionManager,
                                                             Serializer eventSerializer,
@@ -69,13 +68,10 @@ public final class AxonJdbc {
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(upcaster == null ? NoOpEventUpcaster.INSTANCE : upcaster)
                 .persistenceExceptionResolver(duplicateKeyResolver());
-        if (vendor == Vendor.SQLITE) {
-            builder = SqliteEventStatements.apply(builder);
-        }
-        return builder.build();
+        return database.tuneEventStore(builder).build();
     }
 
-    public static TokenStore tokenStore(Vendor vendor, ConnectionProvider connectionProvider,
+    public static TokenStore tokenStore(Database database, ConnectionProvider connectionProvider,
                                         Serializer serializer, String tokenTable, String nodeId) {
         JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
@@ -90,23 +86,7 @@ public final class AxonJdbc {
                         .setTimestampColumn("timestamp")
                         .setOwnerColumn("owner")
                         .build());
-        return vendor == Vendor.SQLITE ? new SqliteTokenStore(builder) : builder.build();
+        return database.tokenStore(builder);
     }
 
-    /**
-     * SQLite has no {@code SELECT ... FOR UPDATE}; it needs none, since the single writer connection
-     * in an IMMEDIATE transaction already holds the database's write lock.
-     */
-    static final class SqliteTokenStore extends JdbcTokenStore {
-
-        SqliteTokenStore(Builder builder) {
-            super(builder);
-        }
-
-        @Override
-        protected PreparedStatement selectForUpdate(java.sql.Connection connection, String processorName,
-                                                    int segment) throws SQLException {
-            return select(connection, processorName, segment, false);
-        }
-    }
 }

@@ -13,10 +13,10 @@ public final class Migrations {
     private Migrations() {
     }
 
-    public static MigrateResult migrate(DataSource dataSource, Vendor vendor, Vendor.Side side) {
+    public static MigrateResult migrate(DataSource dataSource, Database database, Side side) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations(vendor.migrations(side))
+                .locations(database.migrations(side))
                 .table("flyway_" + side.folder() + "_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Migrations;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
+import io.badges.persistence.Side;
 import io.badges.testsupport.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +47,7 @@ class PostgresReplicaReadTest {
         try (HikariDataSource replica = DataSources.create(
                 new DataSources.Settings(REPLICA_DB, TestPostgres.user(), null, 1, "test-replica"),
                 DataSources.Role.WRITER)) {
-            Migrations.migrate(replica, Vendor.POSTGRESQL, Vendor.Side.QUERY);
+            Migrations.migrate(replica, Database.forUrl(REPLICA_DB), Side.QUERY);
             JdbcClient.create(replica).sql("""
                     INSERT INTO issuer_view (id, name, url, email, created_at, updated_at, last_seq)
                     VALUES ('only-on-the-replica', 'Replica Org', 'https://r.example', 'r@r.example', now(), now(), 0)

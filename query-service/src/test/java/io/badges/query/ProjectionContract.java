@@ -18,7 +18,8 @@ import io.badges.events.issuer.IssuerRegistered;
 import io.badges.persistence.AxonJdbc;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Migrations;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
+import io.badges.persistence.Side;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,9 +87,9 @@ abstract class ProjectionContract {
     private JdbcEventStorageEngine eventStore() {
         if (eventStore == null) {
             DataSources.Settings settings = commandDatabase();
-            Vendor vendor = Vendor.fromJdbcUrl(settings.url());
+            Database vendor = Database.forUrl(settings.url());
             commandDatabase = DataSources.create(settings, DataSources.Role.WRITER);
-            Migrations.migrate(commandDatabase, vendor, Vendor.Side.COMMAND);
+            Migrations.migrate(commandDatabase, vendor, Side.COMMAND);
             eventStore = AxonJdbc.eventStorageEngine(vendor, new DataSourceConnectionProvider(commandDatabase),
                     NoTransactionManager.INSTANCE, serializer, serializer, null);
         }

@@ -1,6 +1,7 @@
 package io.badges.query;
 
 import io.badges.query.config.QueryProperties;
+import io.badges.web.Deployment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,15 +14,24 @@ public final class TestProperties {
     }
 
     public static QueryProperties of(QueryProperties.Verifier verifier, QueryProperties.Cache cache) {
+        return of(verifier, cache, Deployment.SINGLE_PROCESS);
+    }
+
+    public static QueryProperties of(QueryProperties.Verifier verifier, QueryProperties.Cache cache,
+                                     Deployment deployment) {
         return new QueryProperties(Path.of("target"), "https://badges.test", null,
                 new QueryProperties.Db(null, null, null),
                 new QueryProperties.QueryDb(null, null, null, null, 1, Duration.ofMillis(100), Duration.ofSeconds(1)),
                 new QueryProperties.Projection(Duration.ofMillis(50), 1000, Duration.ofSeconds(10)),
-                verifier, cache, new QueryProperties.Cors(List.of("*")), Duration.ZERO);
+                verifier, cache, new QueryProperties.Cors(List.of("*")), Duration.ZERO, deployment);
     }
 
     public static QueryProperties withCache(QueryProperties.Cache cache) {
+        return withCache(cache, Deployment.SINGLE_PROCESS);
+    }
+
+    public static QueryProperties withCache(QueryProperties.Cache cache, Deployment deployment) {
         return of(new QueryProperties.Verifier(Map.of(), false, Duration.ofSeconds(1), Duration.ofSeconds(1), 4096, 0,
-                Duration.ofMinutes(1)), cache);
+                Duration.ofMinutes(1)), cache, deployment);
     }
 }

@@ -7,7 +7,7 @@ import io.badges.command.issuer.IssuerKeyStore;
 import io.badges.command.web.IdempotencyConflictException;
 import io.badges.command.web.UnknownReferenceException;
 import io.badges.command.web.UnmetPreconditionException;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
 import java.time.Clock;
@@ -117,7 +117,7 @@ class AssertionIssuing {
                 : request.evidence().stream().map(e -> new Evidence(e.url(), e.narrative())).toList();
         Instant expires = request.expires() == null ? null : request.expires().toInstant();
         return new IssueAssertion(UUID.randomUUID().toString(), request.badgeClassId(), recipient, evidence,
-                request.narrative(), expires, request.verificationType(), Vendor.truncate(clock.instant()), null,
+                request.narrative(), expires, request.verificationType(), Database.truncate(clock.instant()), null,
                 hasher.lookup(request.recipient().identity()));
     }
 

@@ -3,7 +3,7 @@ package io.badges.command.assertion;
 import io.badges.command.WriteModel;
 import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.AssertionRevoked;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import java.util.ArrayList;
@@ -24,12 +24,12 @@ class AssertionStore {
 
     private final JdbcClient client;
     private final JdbcTemplate jdbc;
-    private final Vendor vendor;
+    private final Database database;
 
-    AssertionStore(JdbcClient client, JdbcTemplate jdbc, Vendor vendor) {
+    AssertionStore(JdbcClient client, JdbcTemplate jdbc, Database database) {
         this.client = client;
         this.jdbc = jdbc;
-        this.vendor = vendor;
+        this.database = database;
     }
 
     private static final String INSERT = """
@@ -63,8 +63,8 @@ class AssertionStore {
             statement.setBoolean(6, e.recipient().hashed());
             statement.setString(7, e.recipient().salt());
             statement.setString(8, e.verificationType());
-            statement.setObject(9, vendor.bindInstant(e.issuedOn()));
-            statement.setObject(10, vendor.bindInstant(e.expires()));
+            statement.setObject(9, database.bindInstant(e.issuedOn()));
+            statement.setObject(10, database.bindInstant(e.expires()));
             statement.setBoolean(11, false);
         });
     }
@@ -72,7 +72,7 @@ class AssertionStore {
     @EventHandler
     void on(AssertionRevoked event) {
         client.sql("UPDATE assertion SET revoked = ?, revocation_reason = ?, revoked_at = ? WHERE id = ?")
-                .params(true, event.reason(), vendor.bindInstant(event.occurredAt()), event.assertionId())
+                .params(true, event.reason(), database.bindInstant(event.occurredAt()), event.assertionId())
                 .update();
     }
 }

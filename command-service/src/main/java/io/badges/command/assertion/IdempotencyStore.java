@@ -1,6 +1,6 @@
 package io.badges.command.assertion;
 
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,11 +14,11 @@ class IdempotencyStore {
     }
 
     private final JdbcClient jdbc;
-    private final Vendor vendor;
+    private final Database database;
 
-    IdempotencyStore(JdbcClient jdbc, Vendor vendor) {
+    IdempotencyStore(JdbcClient jdbc, Database database) {
         this.jdbc = jdbc;
-        this.vendor = vendor;
+        this.database = database;
     }
 
     Optional<Entry> find(String clientId, String key) {
@@ -34,7 +34,7 @@ class IdempotencyStore {
                 INSERT INTO idempotency_key (client_id, idem_key, request_hash, assertion_id, response_body, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
-                .params(clientId, key, requestHash, assertionId, responseBody, vendor.bindInstant(at))
+                .params(clientId, key, requestHash, assertionId, responseBody, database.bindInstant(at))
                 .update();
     }
 }

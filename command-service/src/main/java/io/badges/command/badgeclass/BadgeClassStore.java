@@ -6,7 +6,7 @@ import io.badges.command.WriteModel;
 import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
 public class BadgeClassStore implements BadgeClasses {
 
     private final JdbcClient jdbc;
-    private final Vendor vendor;
+    private final Database database;
     private final ObjectMapper json;
 
-    BadgeClassStore(JdbcClient jdbc, Vendor vendor, ObjectMapper json) {
+    BadgeClassStore(JdbcClient jdbc, Database database, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.vendor = vendor;
+        this.database = database;
         this.json = json;
     }
 
@@ -39,7 +39,7 @@ public class BadgeClassStore implements BadgeClasses {
                 """)
                 .params(event.badgeClassId(), event.issuerId(), event.name(), event.description(), event.image(),
                         criteria.narrative(), criteria.url(), tags(event.tags()),
-                        vendor.bindInstant(event.occurredAt()), vendor.bindInstant(event.occurredAt()))
+                        database.bindInstant(event.occurredAt()), database.bindInstant(event.occurredAt()))
                 .update();
     }
 
@@ -52,7 +52,7 @@ public class BadgeClassStore implements BadgeClasses {
                 WHERE id = ?
                 """)
                 .params(event.name(), event.description(), event.image(), criteria.narrative(), criteria.url(),
-                        tags(event.tags()), vendor.bindInstant(event.occurredAt()), event.badgeClassId())
+                        tags(event.tags()), database.bindInstant(event.occurredAt()), event.badgeClassId())
                 .update();
     }
 

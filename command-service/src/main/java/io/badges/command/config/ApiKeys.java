@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The write API's keys, held only as SHA-256 digests and compared in constant time. When none are
- * configured and the database is the embedded SQLite, one key is generated once, stored (0600) in
+ * configured and the service runs as a single process (the embedded default), one key is generated once, stored (0600) in
  * the data directory and printed at start-up, so a first run needs no set-up.
  */
 public final class ApiKeys {
@@ -34,8 +34,8 @@ public final class ApiKeys {
     }
 
     /** Keys from configuration, or the embedded default's generated key. */
-    static ApiKeys resolve(List<String> configured, boolean embedded, Path dataDir) {
-        if (!configured.isEmpty() || !embedded) {
+    static ApiKeys resolve(List<String> configured, boolean singleProcess, Path dataDir) {
+        if (!configured.isEmpty() || !singleProcess) {
             return new ApiKeys(configured);
         }
         String key = DataDirSecrets.loadOrCreate(dataDir.resolve(KEY_FILE), ApiKeys::randomKey);

@@ -3,7 +3,7 @@ package io.badges.command.config;
 import io.badges.command.WriteModel;
 import io.badges.persistence.AxonJdbc;
 import io.badges.persistence.SpringConnections;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import java.lang.management.ManagementFactory;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -31,18 +31,18 @@ class AxonConfig {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(Vendor vendor, ConnectionProvider connectionProvider,
+    EventStorageEngine eventStorageEngine(Database database, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer,
                                           org.axonframework.config.Configuration configuration) {
-        return AxonJdbc.eventStorageEngine(vendor, connectionProvider, transactionManager, eventSerializer,
+        return AxonJdbc.eventStorageEngine(database, connectionProvider, transactionManager, eventSerializer,
                 serializer, configuration.upcasterChain());
     }
 
     @Bean
-    TokenStore tokenStore(Vendor vendor, ConnectionProvider connectionProvider, Serializer serializer) {
-        return AxonJdbc.tokenStore(vendor, connectionProvider, serializer, "token_entry",
+    TokenStore tokenStore(Database database, ConnectionProvider connectionProvider, Serializer serializer) {
+        return AxonJdbc.tokenStore(database, connectionProvider, serializer, "token_entry",
                 ManagementFactory.getRuntimeMXBean().getName());
     }
 

@@ -1,5 +1,7 @@
 package io.badges.command.config;
 
+import io.badges.web.Deployment;
+import io.badges.persistence.Database;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,7 +28,8 @@ public record BadgesProperties(
         String recipientLookupKey,
         @Valid @NotNull @DefaultValue Db db,
         @Valid @NotNull @DefaultValue Limits limits,
-        @NotNull @DefaultValue("2s") Duration shutdownDrain) {
+        @NotNull @DefaultValue("2s") Duration shutdownDrain,
+        @NotNull @DefaultValue("single-process") Deployment deployment) {
 
     public BadgesProperties {
         apiKeys = apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).toList();
@@ -34,7 +37,7 @@ public record BadgesProperties(
                 : publicBaseUrl;
     }
 
-    /** Blank url: SQLite file {@code command.db} under the data directory (the embedded default). */
+    /** Blank url: the embedded default, the file {@code command.db} in the data directory. */
     public record Db(
             String url,
             String user,
@@ -44,9 +47,7 @@ public record BadgesProperties(
             @NotNull @DefaultValue("60s") Duration startupTimeout) {
 
         public String urlOr(Path dataDir) {
-            return url == null || url.isBlank()
-                    ? "jdbc:sqlite:" + dataDir.resolve("command.db")
-                    : url;
+            return url == null || url.isBlank() ? Database.embeddedUrl(dataDir, "command") : url;
         }
     }
 

@@ -6,7 +6,8 @@ import io.badges.persistence.Migrations;
 import io.badges.persistence.PoolHealth;
 import io.badges.persistence.SlowQueryLog;
 import io.badges.persistence.StartupRetry;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
+import io.badges.persistence.Side;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -29,20 +30,20 @@ class DatabaseConfig {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfig.class);
 
     @Bean
-    Vendor vendor(BadgesProperties properties) {
-        return Vendor.fromJdbcUrl(properties.db().urlOr(properties.dataDir()));
+    Database database(BadgesProperties properties) {
+        return Database.forUrl(properties.db().urlOr(properties.dataDir()));
     }
 
     @Bean(destroyMethod = "close")
     @Primary
-    DataSource dataSource(BadgesProperties properties, Vendor vendor) {
+    DataSource dataSource(BadgesProperties properties, Database database) {
         BadgesProperties.Db db = properties.db();
         HikariDataSource dataSource = StartupRetry.connect("command database", db.startupTimeout(),
                 () -> DataSources.create(new DataSources.Settings(db.urlOr(properties.dataDir()), db.user(),
                         db.password(), db.poolSize(), "command-primary"), DataSources.Role.WRITER));
         var result = StartupRetry.connect("command migrations", db.startupTimeout(),
-                () -> Migrations.migrate(dataSource, vendor, Vendor.Side.COMMAND));
-        log.info("command schema ready vendor={} version={} applied={}", vendor, result.targetSchemaVersion,
+                () -> Migrations.migrate(dataSource, database, Side.COMMAND));
+        log.info("command schema ready vendor={} version={} applied={}", database.name(), result.targetSchemaVersion,
                 result.migrationsExecuted);
         return SlowQueryLog.wrap(dataSource, "command-primary", db.slowQueryThreshold());
     }

@@ -2,7 +2,6 @@ package io.badges.command.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.persistence.RecipientLookupKeys;
-import io.badges.persistence.Vendor;
 import io.badges.web.ShutdownDrain;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +19,8 @@ class WebConfig {
     }
 
     @Bean
-    ApiKeys apiKeys(BadgesProperties properties, Vendor vendor) {
-        return ApiKeys.resolve(properties.apiKeys(), vendor == Vendor.SQLITE, properties.dataDir());
+    ApiKeys apiKeys(BadgesProperties properties) {
+        return ApiKeys.resolve(properties.apiKeys(), properties.deployment().singleProcess(), properties.dataDir());
     }
 
     @Bean

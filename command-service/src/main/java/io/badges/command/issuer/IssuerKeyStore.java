@@ -1,7 +1,7 @@
 package io.badges.command.issuer;
 
 import io.badges.command.config.KeySealer;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
@@ -20,12 +20,12 @@ public class IssuerKeyStore {
     }
 
     private final JdbcClient jdbc;
-    private final Vendor vendor;
+    private final Database database;
     private final KeySealer sealer;
 
-    IssuerKeyStore(JdbcClient jdbc, Vendor vendor, KeySealer sealer) {
+    IssuerKeyStore(JdbcClient jdbc, Database database, KeySealer sealer) {
         this.jdbc = jdbc;
-        this.vendor = vendor;
+        this.database = database;
         this.sealer = sealer;
     }
 
@@ -34,7 +34,7 @@ public class IssuerKeyStore {
                 INSERT INTO issuer_key (id, issuer_id, public_key_pem, private_key_sealed, created_at)
                 VALUES (?, ?, ?, ?, ?)
                 """)
-                .params(keyId, issuerId, publicKeyPem, sealer.seal(privateKeyPkcs8), vendor.bindInstant(at))
+                .params(keyId, issuerId, publicKeyPem, sealer.seal(privateKeyPkcs8), database.bindInstant(at))
                 .update();
     }
 

@@ -3,7 +3,7 @@ package io.badges.command.issuer;
 import io.badges.command.WriteModel;
 import io.badges.events.issuer.IssuerProfileUpdated;
 import io.badges.events.issuer.IssuerRegistered;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 public class IssuerStore implements Issuers {
 
     private final JdbcClient jdbc;
-    private final Vendor vendor;
+    private final Database database;
 
-    IssuerStore(JdbcClient jdbc, Vendor vendor) {
+    IssuerStore(JdbcClient jdbc, Database database) {
         this.jdbc = jdbc;
-        this.vendor = vendor;
+        this.database = database;
     }
 
     @EventHandler
@@ -29,7 +29,7 @@ public class IssuerStore implements Issuers {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(event.issuerId(), event.name(), event.url(), event.email(), event.description(),
-                        event.image(), vendor.bindInstant(event.occurredAt()), vendor.bindInstant(event.occurredAt()))
+                        event.image(), database.bindInstant(event.occurredAt()), database.bindInstant(event.occurredAt()))
                 .update();
     }
 
@@ -40,7 +40,7 @@ public class IssuerStore implements Issuers {
                 WHERE id = ?
                 """)
                 .params(event.name(), event.url(), event.email(), event.description(), event.image(),
-                        vendor.bindInstant(event.occurredAt()), event.issuerId())
+                        database.bindInstant(event.occurredAt()), event.issuerId())
                 .update();
     }
 

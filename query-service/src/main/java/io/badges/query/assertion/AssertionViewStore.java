@@ -7,7 +7,7 @@ import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.AssertionRevoked;
 import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import io.badges.query.cache.Caches;
 import io.badges.query.cache.TieredCache;
 import io.badges.query.cache.Versioned;
@@ -34,16 +34,16 @@ public class AssertionViewStore {
 
     private final JdbcClient writes;
     private final JdbcClient reads;
-    private final Vendor vendor;
+    private final Database database;
     private final ObjectMapper json;
     private final TieredCache<AssertionView> cache;
     private final Summaries summaries;
 
-    AssertionViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor, ObjectMapper json,
+    AssertionViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Database database, ObjectMapper json,
                        Caches caches, Summaries summaries) {
         this.writes = writes;
         this.reads = reads;
-        this.vendor = vendor;
+        this.database = database;
         this.json = json;
         this.cache = caches.create(CACHE, AssertionView.class);
         this.summaries = summaries;
@@ -60,7 +60,7 @@ public class AssertionViewStore {
                 """)
                 .params(e.assertionId(), e.badgeClassId(), e.issuerId(), r.type(), r.identity(), r.hashed(),
                         r.salt(), write(e.evidence()), e.narrative(), e.verificationType(),
-                        vendor.bindInstant(e.issuedOn()), vendor.bindInstant(e.expires()), false, e.signature(),
+                        database.bindInstant(e.issuedOn()), database.bindInstant(e.expires()), false, e.signature(),
                         e.recipientLookup(), seq)
                 .update();
     }
@@ -70,7 +70,7 @@ public class AssertionViewStore {
                 UPDATE assertion_view SET revoked = ?, revocation_reason = ?, revoked_at = ?, last_seq = ?
                 WHERE id = ? AND last_seq < ?
                 """)
-                .params(true, e.reason(), vendor.bindInstant(e.occurredAt()), seq, e.assertionId(), seq)
+                .params(true, e.reason(), database.bindInstant(e.occurredAt()), seq, e.assertionId(), seq)
                 .update();
     }
 
@@ -136,7 +136,7 @@ public class AssertionViewStore {
         String limitClause = Cursor.limitClause(limit + 1);
         return page(after == null
                 ? reads.sql(OF_BADGE_CLASS + limitClause).param(badgeClassId)
-                : reads.sql(OF_BADGE_CLASS_AFTER + limitClause).params(badgeClassId, vendor.bindInstant(after.at()),
+                : reads.sql(OF_BADGE_CLASS_AFTER + limitClause).params(badgeClassId, database.bindInstant(after.at()),
                         after.id()), limit);
     }
 
@@ -144,7 +144,7 @@ public class AssertionViewStore {
         String limitClause = Cursor.limitClause(limit + 1);
         return page(after == null
                 ? reads.sql(OF_RECIPIENT + limitClause).param(recipientLookup)
-                : reads.sql(OF_RECIPIENT_AFTER + limitClause).params(recipientLookup, vendor.bindInstant(after.at()),
+                : reads.sql(OF_RECIPIENT_AFTER + limitClause).params(recipientLookup, database.bindInstant(after.at()),
                         after.id()), limit);
     }
 
@@ -164,8 +164,8 @@ public class AssertionViewStore {
                 new IssuerSummary(rs.getString(5), rs.getString(6), rs.getString(7)),
                 new Recipient(rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11)),
                 read(rs.getString(12)), rs.getString(13),
-                vendor.readInstant(rs.getObject(14)), vendor.readInstant(rs.getObject(15)),
-                rs.getString(16), rs.getBoolean(17), rs.getString(18), vendor.readInstant(rs.getObject(19)),
+                database.readInstant(rs.getObject(14)), database.readInstant(rs.getObject(15)),
+                rs.getString(16), rs.getBoolean(17), rs.getString(18), database.readInstant(rs.getObject(19)),
                 rs.getString(20));
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import io.badges.query.cache.Caches;
 import io.badges.query.cache.TieredCache;
 import io.badges.query.cache.Versioned;
@@ -31,16 +31,16 @@ public class BadgeClassViewStore {
 
     private final JdbcClient writes;
     private final JdbcClient reads;
-    private final Vendor vendor;
+    private final Database database;
     private final ObjectMapper json;
     private final TieredCache<BadgeClassView> cache;
     private final Summaries summaries;
 
-    BadgeClassViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor, ObjectMapper json,
+    BadgeClassViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Database database, ObjectMapper json,
                         Caches caches, Summaries summaries) {
         this.writes = writes;
         this.reads = reads;
-        this.vendor = vendor;
+        this.database = database;
         this.json = json;
         this.cache = caches.create(CACHE, BadgeClassView.class);
         this.summaries = summaries;
@@ -55,7 +55,7 @@ public class BadgeClassViewStore {
                 """)
                 .params(e.badgeClassId(), e.issuerId(), e.name(), e.description(), e.image(),
                         e.criteria().narrative(), e.criteria().url(), write(e.tags()),
-                        vendor.bindInstant(e.occurredAt()), vendor.bindInstant(e.occurredAt()), seq)
+                        database.bindInstant(e.occurredAt()), database.bindInstant(e.occurredAt()), seq)
                 .update();
     }
 
@@ -66,7 +66,7 @@ public class BadgeClassViewStore {
                 WHERE id = ? AND last_seq < ?
                 """)
                 .params(e.name(), e.description(), e.image(), e.criteria().narrative(), e.criteria().url(),
-                        write(e.tags()), vendor.bindInstant(e.occurredAt()), seq, e.badgeClassId(), seq)
+                        write(e.tags()), database.bindInstant(e.occurredAt()), seq, e.badgeClassId(), seq)
                 .update();
     }
 
@@ -109,7 +109,7 @@ public class BadgeClassViewStore {
         String limitClause = Cursor.limitClause(limit + 1);
         List<BadgeClassView> rows = (after == null
                 ? reads.sql(OF_ISSUER + limitClause).param(issuerId)
-                : reads.sql(OF_ISSUER_AFTER + limitClause).params(issuerId, vendor.bindInstant(after.at()), after.id()))
+                : reads.sql(OF_ISSUER_AFTER + limitClause).params(issuerId, database.bindInstant(after.at()), after.id()))
                 .query(this::view).list();
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
@@ -121,7 +121,7 @@ public class BadgeClassViewStore {
     private BadgeClassView view(ResultSet rs, int row) throws SQLException {
         return new BadgeClassView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 new Criteria(rs.getString(5), rs.getString(6)), read(rs.getString(7)),
-                vendor.readInstant(rs.getObject(8)), vendor.readInstant(rs.getObject(9)),
+                database.readInstant(rs.getObject(8)), database.readInstant(rs.getObject(9)),
                 new IssuerSummary(rs.getString(10), rs.getString(11), rs.getString(12)));
     }
 

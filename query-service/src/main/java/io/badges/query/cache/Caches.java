@@ -3,8 +3,8 @@ package io.badges.query.cache;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
-import io.badges.persistence.Vendor;
 import io.badges.query.config.QueryProperties;
+import io.badges.web.Deployment;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.Map;
@@ -30,16 +30,15 @@ public class Caches implements DisposableBean {
     private final RedisTier redis;
     private final Map<String, TieredCache<?>> byName = new ConcurrentHashMap<>();
 
-    Caches(QueryProperties properties, MeterRegistry meters, ObjectMapper json, Vendor readVendor) {
+    Caches(QueryProperties properties, MeterRegistry meters, ObjectMapper json) {
         this.settings = properties.cache();
         this.meters = meters;
         ObjectMapper base = settings.format() == QueryProperties.Cache.Format.SMILE
                 ? new ObjectMapper(new SmileFactory()).findAndRegisterModules()
                 : json.copy();
         this.mapper = base.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        // Without Redis there is no channel between instances: L1 is safe only where there can be one
-        // instance, i.e. the embedded default (SQLite files).
-        this.l1WithoutRedis = readVendor == Vendor.SQLITE;
+        // Without Redis there is no channel between instances: L1 is safe only where there is one.
+        this.l1WithoutRedis = properties.deployment() == Deployment.SINGLE_PROCESS;
         this.redis = settings.redis()
                 ? new RedisTier(settings.redisUrl(), settings.redisTimeout(), settings.redisRetryInterval(),
                         this::onMessage, this::clearL1)

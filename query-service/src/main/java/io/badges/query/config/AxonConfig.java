@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.badges.persistence.AxonJdbc;
 import io.badges.persistence.SpringConnections;
 import io.badges.query.ReadModel;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import java.lang.management.ManagementFactory;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -38,8 +38,8 @@ class AxonConfig {
                           @Qualifier("eventSerializer") Serializer eventSerializer,
                           Serializer serializer,
                           org.axonframework.config.Configuration configuration) {
-        Vendor sourceVendor = Vendor.fromJdbcUrl(properties.db().urlOr(properties.dataDir()));
-        var engine = AxonJdbc.eventStorageEngine(sourceVendor, new DataSourceConnectionProvider(eventSource),
+        Database source = Database.forUrl(properties.db().urlOr(properties.dataDir()));
+        var engine = AxonJdbc.eventStorageEngine(source, new DataSourceConnectionProvider(eventSource),
                 NoTransactionManager.INSTANCE, eventSerializer, serializer, configuration.upcasterChain());
         return EmbeddedEventStore.builder()
                 .storageEngine(engine)
@@ -72,8 +72,8 @@ class AxonConfig {
     }
 
     @Bean
-    TokenStore tokenStore(Vendor vendor, ConnectionProvider connectionProvider, Serializer serializer) {
-        return AxonJdbc.tokenStore(vendor, connectionProvider, serializer, "projection_token_entry",
+    TokenStore tokenStore(Database database, ConnectionProvider connectionProvider, Serializer serializer) {
+        return AxonJdbc.tokenStore(database, connectionProvider, serializer, "projection_token_entry",
                 ManagementFactory.getRuntimeMXBean().getName());
     }
 }

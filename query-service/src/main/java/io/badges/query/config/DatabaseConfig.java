@@ -6,7 +6,8 @@ import io.badges.persistence.Migrations;
 import io.badges.persistence.PoolHealth;
 import io.badges.persistence.SlowQueryLog;
 import io.badges.persistence.StartupRetry;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
+import io.badges.persistence.Side;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -31,21 +32,21 @@ class DatabaseConfig {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfig.class);
 
     @Bean
-    Vendor vendor(QueryProperties properties) {
-        return Vendor.fromJdbcUrl(properties.queryDb().urlOr(properties.db(), properties.dataDir()));
+    Database database(QueryProperties properties) {
+        return Database.forUrl(properties.queryDb().urlOr(properties.db(), properties.dataDir()));
     }
 
     @Bean(destroyMethod = "close")
     @Primary
-    DataSource dataSource(QueryProperties properties, Vendor vendor) {
+    DataSource dataSource(QueryProperties properties, Database database) {
         QueryProperties.QueryDb db = properties.queryDb();
         HikariDataSource dataSource = StartupRetry.connect("query database", db.startupTimeout(),
                 () -> DataSources.create(new DataSources.Settings(db.urlOr(properties.db(), properties.dataDir()),
                         db.userOr(properties.db()), db.passwordOr(properties.db()), db.poolSize(), "query-writer"),
                         DataSources.Role.WRITER));
         var result = StartupRetry.connect("query migrations", db.startupTimeout(),
-                () -> Migrations.migrate(dataSource, vendor, Vendor.Side.QUERY));
-        log.info("query schema ready vendor={} version={} applied={}", vendor, result.targetSchemaVersion,
+                () -> Migrations.migrate(dataSource, database, Side.QUERY));
+        log.info("query schema ready vendor={} version={} applied={}", database.name(), result.targetSchemaVersion,
                 result.migrationsExecuted);
         return SlowQueryLog.wrap(dataSource, "query-writer", db.slowQueryThreshold());
     }

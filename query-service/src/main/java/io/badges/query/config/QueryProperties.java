@@ -1,5 +1,7 @@
 package io.badges.query.config;
 
+import io.badges.persistence.Database;
+import io.badges.web.Deployment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,17 +26,18 @@ public record QueryProperties(
         @Valid @NotNull @DefaultValue Verifier verifier,
         @Valid @NotNull @DefaultValue Cache cache,
         @Valid @NotNull @DefaultValue Cors cors,
-        @NotNull @DefaultValue("2s") Duration shutdownDrain) {
+        @NotNull @DefaultValue("2s") Duration shutdownDrain,
+        @NotNull @DefaultValue("single-process") Deployment deployment) {
 
     /** The command side's database, whose event store this service tails (read-only). */
     public record Db(String url, String user, String password) {
 
         public String urlOr(Path dataDir) {
-            return url == null || url.isBlank() ? "jdbc:sqlite:" + dataDir.resolve("command.db") : url;
+            return url == null || url.isBlank() ? Database.embeddedUrl(dataDir, "command") : url;
         }
     }
 
-    /** The read tables. Blank url: the command database on PostgreSQL, query.db under the data dir on SQLite. */
+    /** The read tables. Blank url: where the command database's vendor keeps them ({@link Database#defaultQueryUrl}). */
     public record QueryDb(String url, String user, String password, String replicaUrl,
                           @Min(1) @Max(200) @DefaultValue("4") int poolSize,
                           @NotNull @DefaultValue("100ms") Duration slowQueryThreshold,
@@ -45,7 +48,7 @@ public record QueryProperties(
                 return url;
             }
             String command = commandDb.urlOr(dataDir);
-            return command.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dataDir.resolve("query.db") : command;
+            return Database.forUrl(command).defaultQueryUrl(command, dataDir);
         }
 
         public String userOr(Db commandDb) {

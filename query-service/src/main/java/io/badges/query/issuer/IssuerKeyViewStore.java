@@ -1,7 +1,7 @@
 package io.badges.query.issuer;
 
 import io.badges.events.issuer.IssuerKeyAdded;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import io.badges.query.cache.Caches;
 import io.badges.query.cache.TieredCache;
 import io.badges.query.cache.Versioned;
@@ -22,13 +22,13 @@ public class IssuerKeyViewStore {
 
     private final JdbcClient writes;
     private final JdbcClient reads;
-    private final Vendor vendor;
+    private final Database database;
     private final TieredCache<KeyView> cache;
 
-    IssuerKeyViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor, Caches caches) {
+    IssuerKeyViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Database database, Caches caches) {
         this.writes = writes;
         this.reads = reads;
-        this.vendor = vendor;
+        this.database = database;
         this.cache = caches.create(CACHE, KeyView.class);
     }
 
@@ -37,7 +37,7 @@ public class IssuerKeyViewStore {
                 INSERT INTO issuer_key_view (id, issuer_id, public_key_pem, created_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
                 """)
-                .params(e.keyId(), e.issuerId(), e.publicKeyPem(), vendor.bindInstant(e.occurredAt()))
+                .params(e.keyId(), e.issuerId(), e.publicKeyPem(), database.bindInstant(e.occurredAt()))
                 .update();
     }
 

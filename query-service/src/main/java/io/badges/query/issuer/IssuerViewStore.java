@@ -2,7 +2,7 @@ package io.badges.query.issuer;
 
 import io.badges.events.issuer.IssuerProfileUpdated;
 import io.badges.events.issuer.IssuerRegistered;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
 import io.badges.query.cache.Caches;
 import io.badges.query.cache.TieredCache;
 import io.badges.query.cache.Versioned;
@@ -19,15 +19,15 @@ class IssuerViewStore {
 
     private final JdbcClient writes;
     private final JdbcClient reads;
-    private final Vendor vendor;
+    private final Database database;
     private final IssuerKeyViewStore keys;
     private final TieredCache<IssuerEntry> cache;
 
-    IssuerViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Vendor vendor, IssuerKeyViewStore keys,
+    IssuerViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Database database, IssuerKeyViewStore keys,
                     Caches caches) {
         this.writes = writes;
         this.reads = reads;
-        this.vendor = vendor;
+        this.database = database;
         this.keys = keys;
         this.cache = caches.create(CACHE, IssuerEntry.class);
     }
@@ -39,7 +39,7 @@ class IssuerViewStore {
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .params(e.issuerId(), e.name(), e.url(), e.email(), e.description(), e.image(),
-                        vendor.bindInstant(e.occurredAt()), vendor.bindInstant(e.occurredAt()), seq)
+                        database.bindInstant(e.occurredAt()), database.bindInstant(e.occurredAt()), seq)
                 .update();
     }
 
@@ -49,7 +49,7 @@ class IssuerViewStore {
                                        last_seq = ?
                 WHERE id = ? AND last_seq < ?
                 """)
-                .params(e.name(), e.url(), e.email(), e.description(), e.image(), vendor.bindInstant(e.occurredAt()),
+                .params(e.name(), e.url(), e.email(), e.description(), e.image(), database.bindInstant(e.occurredAt()),
                         seq, e.issuerId(), seq)
                 .update();
     }
@@ -77,8 +77,8 @@ class IssuerViewStore {
                 """)
                 .param(id)
                 .query((rs, n) -> Versioned.of(new IssuerView(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), vendor.readInstant(rs.getObject(7)),
-                        vendor.readInstant(rs.getObject(8))), rs.getLong(9)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), database.readInstant(rs.getObject(7)),
+                        database.readInstant(rs.getObject(8))), rs.getLong(9)))
                 .optional()
                 .map(row -> new Versioned<>(new IssuerEntry(row.value(), keys.keyIdsOf(id)), row.version()));
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.persistence.Vendor;
+import io.badges.web.Deployment;
 import io.badges.query.TestProperties;
 import io.badges.query.config.QueryProperties;
 import io.badges.testsupport.TestRedis;
@@ -69,8 +69,8 @@ class TieredCacheRedisTest {
         QueryProperties.Cache settings = new QueryProperties.Cache(true, redisUrl, d.l1MaxEntries(), d.ttl(),
                 d.ttlJitter(), d.negativeTtl(), d.tombstoneTtl(), Duration.ofMillis(200), Duration.ofMillis(200),
                 format);
-        QueryProperties properties = TestProperties.withCache(settings);
-        Caches caches = new Caches(properties, new SimpleMeterRegistry(), new ObjectMapper(), Vendor.POSTGRESQL);
+        QueryProperties properties = TestProperties.withCache(settings, Deployment.REPLICATED);
+        Caches caches = new Caches(properties, new SimpleMeterRegistry(), new ObjectMapper());
         instances.add(caches);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> caches.redis().healthy() && caches.redis().coherent());

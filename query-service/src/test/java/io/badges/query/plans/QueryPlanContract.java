@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Migrations;
-import io.badges.persistence.Vendor;
+import io.badges.persistence.Database;
+import io.badges.persistence.Side;
 import io.badges.query.Cursor;
 import io.badges.query.assertion.AssertionViewStore;
 import io.badges.query.badgeclass.BadgeClassViewStore;
@@ -41,7 +42,7 @@ abstract class QueryPlanContract {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private HikariDataSource dataSource;
-    Vendor vendor;
+    Database vendor;
 
     abstract DataSources.Settings database();
 
@@ -57,9 +58,9 @@ abstract class QueryPlanContract {
     @BeforeAll
     void load() throws SQLException {
         DataSources.Settings settings = database();
-        vendor = Vendor.fromJdbcUrl(settings.url());
+        vendor = Database.forUrl(settings.url());
         dataSource = DataSources.create(settings, DataSources.Role.WRITER);
-        Migrations.migrate(dataSource, vendor, Vendor.Side.QUERY);
+        Migrations.migrate(dataSource, vendor, Side.QUERY);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             insert(c, "INSERT INTO issuer_view (id, name, url, email, created_at, updated_at, last_seq) "
@@ -125,7 +126,7 @@ abstract class QueryPlanContract {
     List<String> plan(String sql, Object... parameters) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             List<String> plan = plan(c, sql, parameters);
-            System.out.println(vendor + " plan of " + sql.lines().filter(l -> l.contains("WHERE")).findFirst().orElse(sql)
+            System.out.println(vendor.name() + " plan of " + sql.lines().filter(l -> l.contains("WHERE")).findFirst().orElse(sql)
                     + "\n  " + String.join("\n  ", plan));
             return plan;
         }

@@ -1,4 +1,4 @@
-package io.badges.persistence;
+package io.badges.persistence.sqlite;
 
 import java.sql.PreparedStatement;
 import org.axonframework.common.DateTimeUtils;

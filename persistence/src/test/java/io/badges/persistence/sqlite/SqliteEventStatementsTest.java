@@ -1,4 +1,9 @@
-package io.badges.persistence;
+package io.badges.persistence.sqlite;
+
+import io.badges.persistence.AxonJdbc;
+import io.badges.persistence.DataSources;
+import io.badges.persistence.Migrations;
+import io.badges.persistence.Side;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +35,7 @@ class SqliteEventStatementsTest {
         Path dir = Files.createDirectories(Path.of("target", "event-statements-" + System.nanoTime()));
         pool = DataSources.create(new DataSources.Settings("jdbc:sqlite:" + dir.resolve("command.db"), null, null, 1,
                 "events"), DataSources.Role.WRITER);
-        Migrations.migrate(pool, Vendor.SQLITE, Vendor.Side.COMMAND);
+        Migrations.migrate(pool, SqliteDatabase.INSTANCE, Side.COMMAND);
     }
 
     @AfterEach

@@ -1,0 +1,93 @@
+package io.badges.persistence.postgresql;
+
+import com.zaxxer.hikari.HikariConfig;
+import io.badges.persistence.DataSources;
+import io.badges.persistence.Database;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+
+/**
+ * PostgreSQL: a sized pool with a server-side prepared statement cache and batched-insert rewriting;
+ * Axon's own statements as they are; instants as {@code timestamptz}.
+ */
+public final class PostgresDatabase implements Database {
+
+    public static final String URL_PREFIX = "jdbc:postgresql:";
+    public static final PostgresDatabase INSTANCE = new PostgresDatabase();
+
+    private PostgresDatabase() {
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public Object bindInstant(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(Database.truncate(instant), ZoneOffset.UTC);
+    }
+
+    @Override
+    public Instant readInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        return Instant.parse(value.toString());
+    }
+
+    @Override
+    public String defaultQueryUrl(String commandUrl, Path dataDir) {
+        return commandUrl;
+    }
+
+    @Override
+    public void configurePool(HikariConfig config, DataSources.Settings settings, DataSources.Role role) {
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        // Flyway holds a second connection (its advisory lock) while it migrates: never fewer than 2.
+        config.setMaximumPoolSize(Math.max(2, settings.poolSize()));
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("prepareThreshold", "3");
+        config.addDataSourceProperty("preparedStatementCacheQueries", "256");
+        config.addDataSourceProperty("ApplicationName", settings.poolName());
+        if (role == DataSources.Role.READER) {
+            config.setReadOnly(true);
+        }
+    }
+
+    @Override
+    public JdbcEventStorageEngine.Builder tuneEventStore(JdbcEventStorageEngine.Builder builder) {
+        return builder;
+    }
+
+    @Override
+    public TokenStore tokenStore(JdbcTokenStore.Builder builder) {
+        return builder.build();
+    }
+
+    @Override
+    public Map<String, Long> backup(DataSource db, Path dir) {
+        return PostgresBackup.backup(db, dir);
+    }
+
+    @Override
+    public Map<String, Long> restore(Path dir, DataSources.Settings target) {
+        return PostgresBackup.restore(dir, target);
+    }
+}
