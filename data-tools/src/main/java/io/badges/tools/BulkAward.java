@@ -8,6 +8,7 @@ import io.badges.events.assertion.Recipient;
 import io.badges.events.assertion.RecipientLookup;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Database;
+import io.badges.vocabulary.RecipientIdentity;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +81,7 @@ public final class BulkAward {
                     String email = "raw" + b + "-" + i + "@example.org";
                     String salt = UUID.randomUUID().toString().replace("-", "");
                     rows.assertion(new AssertionIssued(UUID.randomUUID().toString(), badgeClass, issuer,
-                            new Recipient("email", "sha256$" + Generate.sha256(email + salt), true, salt),
+                            new Recipient("email", RecipientIdentity.hash(email, salt), true, salt),
                             List.of(), null, now, null, "hosted", null,
                             RecipientLookup.of(lookupKey, email)));
                 }

@@ -14,15 +14,15 @@ import io.badges.persistence.DataSources;
 import io.badges.persistence.Migrations;
 import io.badges.persistence.RecipientLookupKeys;
 import io.badges.persistence.Database;
+import io.badges.vocabulary.PublicUrls;
+import io.badges.vocabulary.RecipientIdentity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -42,6 +42,8 @@ public final class Generate {
 
     private static final int CHUNK = 5_000;
     private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+
+    private static final PublicUrls PATHS = new PublicUrls("");
 
     private final Database vendor;
     private final ObjectMapper json = EventJson.mapper();
@@ -103,7 +105,7 @@ public final class Generate {
             String id = assertionIds.get(a);
             assertions.add("/api/v1/assertions/" + id);
             verify.add("/api/v1/assertions/" + id + "/verify?recipient=person" + (a % recipients) + "@example.org");
-            documents.add("/public/assertions/" + id);
+            documents.add(PATHS.assertion(id));
             mixed.add(switch (i % 4) {
                 case 0 -> "/api/v1/assertions/" + id;
                 case 1 -> "/api/v1/assertions/" + id + "/verify?recipient=person" + (a % recipients) + "@example.org";
@@ -146,7 +148,7 @@ public final class Generate {
                 String email = "person" + (a % recipients) + "@example.org";
                 String salt = Long.toHexString(random.nextLong());
                 AssertionIssued issued = new AssertionIssued(UUID.randomUUID().toString(), badgeIds.get(badge),
-                        badgeIssuer.get(badge), new Recipient("email", "sha256$" + sha256(email + salt), true, salt),
+                        badgeIssuer.get(badge), new Recipient("email", RecipientIdentity.hash(email, salt), true, salt),
                         List.of(), null, START.plusSeconds(86_400L + a * 30L), null, "hosted", null,
                         RecipientLookup.of(lookupKey, email));
                 rows.assertion(issued);
@@ -182,9 +184,5 @@ public final class Generate {
     /** The read API's opaque cursor: base64url of "instant|id" (io.badges.query.Cursor). */
     private static String cursor(Instant at, String id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String sha256(String value) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

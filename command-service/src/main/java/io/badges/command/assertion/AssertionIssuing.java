@@ -52,7 +52,7 @@ class AssertionIssuing {
 
     @Transactional
     public Result issue(AssertionRequest request, String clientId, String idempotencyKey) {
-        String requestHash = idempotencyKey == null ? null : RecipientHasher.sha256Hex(write(request));
+        String requestHash = idempotencyKey == null ? null : IdempotencyStore.requestHash(write(request));
         Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
         if (replay.isPresent()) {
             return replay.get();
@@ -69,7 +69,7 @@ class AssertionIssuing {
     /** All or nothing: every award of the batch, its event and row commit in this one transaction. */
     @Transactional
     public Result issueBatch(AssertionBatchRequest request, String clientId, String idempotencyKey) {
-        String requestHash = idempotencyKey == null ? null : RecipientHasher.sha256Hex(write(request));
+        String requestHash = idempotencyKey == null ? null : IdempotencyStore.requestHash(write(request));
         Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
         if (replay.isPresent()) {
             return replay.get();

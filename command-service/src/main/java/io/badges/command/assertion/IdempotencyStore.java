@@ -1,7 +1,11 @@
 package io.badges.command.assertion;
 
 import io.badges.persistence.Database;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,6 +23,16 @@ class IdempotencyStore {
     IdempotencyStore(JdbcClient jdbc, Database database) {
         this.jdbc = jdbc;
         this.database = database;
+    }
+
+    /** The digest a retry's body is compared with: the same key with another body is a conflict. */
+    static String requestHash(String requestBody) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(requestBody.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Optional<Entry> find(String clientId, String key) {

@@ -3,16 +3,13 @@ package io.badges.command.assertion;
 import io.badges.events.assertion.Recipient;
 import io.badges.events.assertion.RecipientLookup;
 import io.badges.command.config.RecipientLookupKey;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.badges.vocabulary.RecipientIdentity;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
- * OB 2.0 recipient identity: {@code sha256$} + hex(sha256(identity + salt)) with a random salt per
- * award. Email addresses are trimmed and lower-cased first, and verifiers do the same.
+ * OB 2.0 recipient identity ({@link RecipientIdentity}) with a random salt per award.
  */
 @Component
 class RecipientHasher {
@@ -37,15 +34,6 @@ class RecipientHasher {
         byte[] saltBytes = new byte[16];
         random.nextBytes(saltBytes);
         String salt = HexFormat.of().formatHex(saltBytes);
-        return new Recipient(type, "sha256$" + sha256Hex(normalized + salt), true, salt);
-    }
-
-    static String sha256Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Recipient(type, RecipientIdentity.hash(normalized, salt), true, salt);
     }
 }

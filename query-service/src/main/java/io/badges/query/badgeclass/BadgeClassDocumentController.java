@@ -1,8 +1,8 @@
 package io.badges.query.badgeclass;
 
 import io.badges.query.NotFound;
-import io.badges.query.PublicUrls;
-import java.util.LinkedHashMap;
+import io.badges.vocabulary.OpenBadges2;
+import io.badges.vocabulary.PublicUrls;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,37 +13,17 @@ import org.springframework.web.bind.annotation.RestController;
 class BadgeClassDocumentController {
 
     private final BadgeClassViewStore store;
-    private final PublicUrls urls;
+    private final OpenBadges2 documents;
 
-    BadgeClassDocumentController(BadgeClassViewStore store, PublicUrls urls) {
+    BadgeClassDocumentController(BadgeClassViewStore store, OpenBadges2 documents) {
         this.store = store;
-        this.urls = urls;
+        this.documents = documents;
     }
 
-    @GetMapping("/public/badges/{id}")
+    @GetMapping(PublicUrls.BADGE)
     Map<String, Object> badge(@PathVariable String id) {
         BadgeClassView badge = store.find(id).orElseThrow(() -> new NotFound("badge class", id));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("@context", "https://w3id.org/openbadges/v2");
-        doc.put("type", "BadgeClass");
-        doc.put("id", urls.badge(id));
-        doc.put("name", badge.name());
-        doc.put("description", badge.description());
-        if (badge.image() != null) {
-            doc.put("image", badge.image());
-        }
-        Map<String, Object> criteria = new LinkedHashMap<>();
-        if (badge.criteria().url() != null) {
-            criteria.put("id", badge.criteria().url());
-        }
-        if (badge.criteria().narrative() != null) {
-            criteria.put("narrative", badge.criteria().narrative());
-        }
-        doc.put("criteria", criteria);
-        doc.put("issuer", urls.issuer(badge.issuer().id()));
-        if (!badge.tags().isEmpty()) {
-            doc.put("tags", badge.tags());
-        }
-        return doc;
+        return documents.badgeClass(new OpenBadges2.BadgeClass(id, badge.issuer().id(), badge.name(),
+                badge.description(), badge.image(), badge.criteria(), badge.tags()));
     }
 }

@@ -1,9 +1,8 @@
 package io.badges.query.issuer;
 
 import io.badges.query.NotFound;
-import io.badges.query.PublicUrls;
-import java.util.LinkedHashMap;
-import java.util.List;
+import io.badges.vocabulary.OpenBadges2;
+import io.badges.vocabulary.PublicUrls;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,54 +12,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IssuerDocumentController {
 
-    private static final String CONTEXT = "https://w3id.org/openbadges/v2";
-
     private final IssuerViewStore issuers;
     private final IssuerKeyViewStore keys;
-    private final PublicUrls urls;
+    private final OpenBadges2 documents;
 
-    IssuerDocumentController(IssuerViewStore issuers, IssuerKeyViewStore keys, PublicUrls urls) {
+    IssuerDocumentController(IssuerViewStore issuers, IssuerKeyViewStore keys, OpenBadges2 documents) {
         this.issuers = issuers;
         this.keys = keys;
-        this.urls = urls;
+        this.documents = documents;
     }
 
-    @GetMapping("/public/issuers/{id}")
+    @GetMapping(PublicUrls.ISSUER)
     Map<String, Object> profile(@PathVariable String id) {
         IssuerEntry entry = issuers.entry(id).orElseThrow(() -> new NotFound("issuer", id));
         IssuerView issuer = entry.view();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("@context", CONTEXT);
-        doc.put("type", "Issuer");
-        doc.put("id", urls.issuer(id));
-        doc.put("name", issuer.name());
-        doc.put("url", issuer.url());
-        doc.put("email", issuer.email());
-        putIfPresent(doc, "description", issuer.description());
-        putIfPresent(doc, "image", issuer.image());
-        List<String> keyIds = entry.keyIds();
-        if (!keyIds.isEmpty()) {
-            doc.put("publicKey", keyIds.stream().map(urls::key).toList());
-            doc.put("revocationList", urls.revocations(id));
-        }
-        return doc;
+        return documents.issuer(new OpenBadges2.Issuer(id, issuer.name(), issuer.url(), issuer.email(),
+                issuer.description(), issuer.image(), entry.keyIds()));
     }
 
-    @GetMapping("/public/keys/{keyId}")
-    Map<String, Object> key(@PathVariable String keyId) {
+    @GetMapping(PublicUrls.KEY)
+    Map<String, Object> key(@PathVariable("id") String keyId) {
         IssuerKeyViewStore.KeyView key = keys.find(keyId).orElseThrow(() -> new NotFound("key", keyId));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("@context", CONTEXT);
-        doc.put("type", "CryptographicKey");
-        doc.put("id", urls.key(keyId));
-        doc.put("owner", urls.issuer(key.issuerId()));
-        doc.put("publicKeyPem", key.publicKeyPem());
-        return doc;
-    }
-
-    private static void putIfPresent(Map<String, Object> doc, String name, Object value) {
-        if (value != null) {
-            doc.put(name, value);
-        }
+        return documents.cryptographicKey(keyId, key.issuerId(), key.publicKeyPem());
     }
 }

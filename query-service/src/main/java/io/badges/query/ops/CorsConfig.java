@@ -1,5 +1,6 @@
 package io.badges.query.ops;
 
+import io.badges.vocabulary.PublicUrls;
 import io.badges.query.config.QueryProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
@@ -18,7 +19,7 @@ class CorsConfig implements WebMvcConfigurer {
     @Override
     public void addCorsMappings(CorsRegistry registry) {
         String[] origins = properties.cors().allowedOrigins().toArray(String[]::new);
-        for (String path : new String[] {"/api/**", "/public/**"}) {
+        for (String path : new String[] {"/api/**", PublicUrls.ALL}) {
             registry.addMapping(path)
                     .allowedOriginPatterns(origins)
                     .allowedMethods("GET", "HEAD", "POST", "OPTIONS")

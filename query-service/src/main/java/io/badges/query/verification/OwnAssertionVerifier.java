@@ -2,10 +2,11 @@ package io.badges.query.verification;
 
 import com.nimbusds.jose.JWSObject;
 import io.badges.query.NotFound;
-import io.badges.query.PublicUrls;
 import io.badges.query.assertion.AssertionView;
 import io.badges.query.assertion.AssertionViewStore;
 import io.badges.query.issuer.IssuerKeyViewStore;
+import io.badges.vocabulary.PublicUrls;
+import io.badges.vocabulary.RecipientIdentity;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class OwnAssertionVerifier {
             result.check("signature valid", signatureValid(view), "RS256 by the issuer's published key");
         }
         if (recipient != null) {
-            boolean matches = RecipientMatch.matches(view.recipient().identity(), view.recipient().hashed(),
+            boolean matches = RecipientIdentity.matches(view.recipient().identity(), view.recipient().hashed(),
                     view.recipient().salt(), recipient);
             result.recipientMatches(matches);
             result.check("recipient matches", matches, matches ? "identity matches" : "identity does not match");

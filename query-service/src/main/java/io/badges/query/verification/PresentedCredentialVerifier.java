@@ -2,6 +2,7 @@ package io.badges.query.verification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSObject;
+import io.badges.vocabulary.RecipientIdentity;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -105,7 +106,7 @@ class PresentedCredentialVerifier {
         result.check("not expired", !expired, expires == null ? "does not expire" : "expires " + expires);
         if (recipient != null) {
             JsonNode r = assertion.path("recipient");
-            boolean matches = RecipientMatch.matches(r.path("identity").asText(null), r.path("hashed").asBoolean(false),
+            boolean matches = RecipientIdentity.matches(r.path("identity").asText(null), r.path("hashed").asBoolean(false),
                     r.path("salt").asText(null), recipient);
             result.recipientMatches(matches);
             result.check("recipient matches", matches, matches ? "identity matches" : "identity does not match");

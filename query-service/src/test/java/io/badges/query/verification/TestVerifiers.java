@@ -1,7 +1,7 @@
 package io.badges.query.verification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.query.PublicUrls;
+import io.badges.vocabulary.PublicUrls;
 import io.badges.query.TestProperties;
 import io.badges.query.config.QueryProperties;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ final class TestVerifiers {
 
     static DocumentFetcher fetcher(Map<String, String> urlMap, Duration timeout, long maxBytes) {
         QueryProperties properties = properties(urlMap, timeout, maxBytes);
-        return new DocumentFetcher(properties, new PublicUrls(properties), new ObjectMapper());
+        return new DocumentFetcher(properties, new PublicUrls(properties.publicBaseUrl()), new ObjectMapper());
     }
 
     static DocumentFetcher fetcher(Map<String, String> urlMap) {

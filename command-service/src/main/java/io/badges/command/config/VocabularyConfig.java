@@ -1,0 +1,16 @@
+package io.badges.command.config;
+
+import io.badges.vocabulary.OpenBadges2;
+import io.badges.vocabulary.PublicUrls;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The documents we sign name their public URLs under BADGES_PUBLIC_BASE_URL, as the query side serves them. */
+@Configuration(proxyBeanMethods = false)
+class VocabularyConfig {
+
+    @Bean
+    OpenBadges2 openBadges2(BadgesProperties properties) {
+        return new OpenBadges2(new PublicUrls(properties.publicBaseUrl()));
+    }
+}
