@@ -10,10 +10,10 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.badges.vocabulary", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** A plain library both services and downstream tools use: the JDK and the event contract only. */
+    /** A plain library both services and downstream tools use: the JDK (with its XML parser) and the event contract only. */
     @ArchTest
     static final ArchRule theVocabularyDependsOnNoFrameworkAndNoService = classes()
             .that().resideInAPackage("io.badges.vocabulary..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.badges.vocabulary..", "io.badges.events..",
-                    "java..");
+                    "java..", "javax.xml..");
 }
