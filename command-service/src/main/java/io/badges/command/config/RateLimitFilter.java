@@ -1,7 +1,7 @@
 package io.badges.command.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.command.web.Problems;
+import io.badges.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -63,11 +63,10 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         long seconds = Math.max(1, (long) Math.ceil(wait / 1e9));
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader("Retry-After", Long.toString(seconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ProblemResponses.write(response, mapper, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
                 "Too many requests", "more than the allowed requests per second for this API key; retry after "
-                        + seconds + " s"));
+                        + seconds + " s"), headers);
     }
 }
