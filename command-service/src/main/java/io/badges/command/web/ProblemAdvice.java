@@ -8,6 +8,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.badges.command.domain.IdempotencyConflictException;
+import io.badges.command.domain.RuleViolationException;
+import io.badges.command.domain.UnknownReferenceException;
+import io.badges.command.domain.UnmetPreconditionException;
 import io.badges.persistence.StartupRetry;
 import io.badges.web.ProblemResponses;
 import io.badges.web.ProblemResponses.FieldError;
@@ -29,7 +33,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error leaves as problem+json; nothing below a controller ever shows a stack trace to a client. */
+/**
+ * Every error leaves as problem+json; nothing below a controller ever shows a stack trace to a client.
+ * The domain's refusals ({@code io.badges.command.domain}) get their status, type and title here.
+ */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
