@@ -2,7 +2,6 @@ package io.badges.command.assertion;
 
 import io.badges.events.assertion.Recipient;
 import io.badges.events.assertion.RecipientLookup;
-import io.badges.command.config.RecipientLookupKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

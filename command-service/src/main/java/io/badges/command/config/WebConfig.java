@@ -1,6 +1,8 @@
 package io.badges.command.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.command.assertion.RecipientLookupKey;
+import io.badges.command.issuer.KeySealer;
 import io.badges.persistence.RecipientLookupKeys;
 import io.badges.web.ShutdownDrain;
 import java.time.Clock;
