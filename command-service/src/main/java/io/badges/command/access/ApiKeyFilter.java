@@ -1,4 +1,4 @@
-package io.badges.command.config;
+package io.badges.command.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.web.ProblemResponses;
@@ -20,7 +20,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final ObjectMapper mapper;
 
-    ApiKeyFilter(ApiKeys keys, ObjectMapper mapper) {
+    public ApiKeyFilter(ApiKeys keys, ObjectMapper mapper) {
         this.keys = keys;
         this.mapper = mapper;
     }

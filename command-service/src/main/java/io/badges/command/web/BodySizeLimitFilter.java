@@ -1,7 +1,7 @@
-package io.badges.command.config;
+package io.badges.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.command.web.PayloadTooLargeException;
+import io.badges.command.config.BadgesProperties;
 import io.badges.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -24,7 +24,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     private final BadgesProperties.Limits limits;
     private final ObjectMapper mapper;
 
-    BodySizeLimitFilter(BadgesProperties.Limits limits, ObjectMapper mapper) {
+    public BodySizeLimitFilter(BadgesProperties.Limits limits, ObjectMapper mapper) {
         this.limits = limits;
         this.mapper = mapper;
     }

@@ -1,6 +1,7 @@
-package io.badges.command.config;
+package io.badges.command.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.command.config.BadgesProperties;
 import io.badges.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A token bucket per API key (the client id {@link ApiKeyFilter} put on the request): over the rate,
  * 429 with {@code Retry-After} before anything is read or written.
  */
-class RateLimitFilter extends OncePerRequestFilter {
+public class RateLimitFilter extends OncePerRequestFilter {
 
     private final double perNano;
     private final double burst;
@@ -25,7 +26,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final ObjectMapper mapper;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimitFilter(BadgesProperties.Limits limits, ObjectMapper mapper, LongSupplier nanoTime) {
+    public RateLimitFilter(BadgesProperties.Limits limits, ObjectMapper mapper, LongSupplier nanoTime) {
         this.perNano = limits.ratePerSecond() / 1e9;
         this.burst = limits.burst();
         this.mapper = mapper;
