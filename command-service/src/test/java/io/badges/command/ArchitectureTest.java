@@ -1,12 +1,20 @@
 package io.badges.command;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
 
 @AnalyzeClasses(packages = "io.badges.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -30,4 +38,41 @@ class ArchitectureTest {
     static final ArchRule badgeClassesDoNotKnowAssertions = noClasses()
             .that().resideInAPackage("..command.badgeclass..")
             .should().dependOnClassesThat().resideInAPackage("..command.assertion..");
+
+    private static final DescribedPredicate<JavaClass> WIRING = describe(
+            "a @Configuration class, a @ConfigurationProperties record or a type nested in one",
+            type -> outermost(type).isAnnotatedWith(Configuration.class)
+                    || outermost(type).isRecord() && outermost(type).isAnnotatedWith(ConfigurationProperties.class));
+
+    /** Feature code lives with its feature; config only says how the pieces are put together. */
+    @ArchTest
+    static final ArchRule configHoldsWiringOnly = classes()
+            .that().resideInAPackage("..command.config..")
+            .should(be(WIRING));
+
+    /** The HTTP edge of a feature: its controllers and the request bodies they bind (e.g. {@code @HttpUrl}). */
+    private static final DescribedPredicate<JavaClass> HTTP_EDGE = describe(
+            "a controller, a request body or a type nested in one",
+            type -> outermost(type).getSimpleName().endsWith("Controller")
+                    || outermost(type).getSimpleName().endsWith("Request"));
+
+    @ArchTest
+    static final ArchRule featuresRefuseWithDomainExceptionsNotWebTypes = noClasses()
+            .that().resideInAnyPackage("..command.assertion..", "..command.badgeclass..", "..command.issuer..")
+            .and(not(HTTP_EDGE))
+            .should().dependOnClassesThat().resideInAPackage("..command.web..");
+
+    @ArchTest
+    static final ArchRule domainExceptionsKnowNothingOfHttp = noClasses()
+            .that().resideInAPackage("..command.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "jakarta.servlet..", "..command.web..");
+
+    private static JavaClass outermost(JavaClass type) {
+        JavaClass outer = type;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
+    }
 }

@@ -1,11 +1,9 @@
 package io.badges.query;
 
 import io.badges.persistence.StartupRetry;
-import java.net.URI;
+import io.badges.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,20 +24,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         boolean unavailable = StartupRetry.unreachable(ex)
                 || ex instanceof org.springframework.dao.DataAccessResourceFailureException;
-        HttpStatus status = unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
         if (unavailable) {
             log.warn("database unreachable, read refused: {}", ex.getMessage());
         } else {
             log.error("unexpected error handling a request", ex);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unavailable
-                ? "the read database cannot be reached; retry later" : "the request could not be completed");
-        problem.setType(URI.create("https://badges.example/problems/" + (unavailable ? "unavailable" : "internal")));
-        problem.setTitle(unavailable ? "Database unavailable" : "Internal error");
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (unavailable) {
-            answer.header("Retry-After", "1");
-        }
-        return answer.body(problem);
+        return ProblemResponses.unexpected(unavailable, "the read database cannot be reached; retry later",
+                "the request could not be completed");
     }
 }

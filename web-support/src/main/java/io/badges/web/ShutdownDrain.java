@@ -6,16 +6,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -56,16 +54,12 @@ public final class ShutdownDrain extends OncePerRequestFilter implements SmartLi
             return;
         }
         long seconds = Math.max(1, drain.toSeconds());
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader("Retry-After", Long.toString(seconds));
-        response.setHeader("Connection", "close");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "this instance "
-                + "is stopping; nothing was done, send the request again (to another instance, or after "
-                + seconds + " s)");
-        problem.setType(URI.create("https://badges.example/problems/shutting-down"));
-        problem.setTitle("Shutting down");
-        mapper.writeValue(response.getOutputStream(), problem);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        headers.set(HttpHeaders.CONNECTION, "close");
+        ProblemResponses.write(response, mapper, ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "shutting-down", "Shutting down", "this instance is stopping; nothing was done, send the request "
+                        + "again (to another instance, or after " + seconds + " s)"), headers);
     }
 
     @Override

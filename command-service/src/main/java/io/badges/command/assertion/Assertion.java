@@ -3,8 +3,8 @@ package io.badges.command.assertion;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.badges.command.badgeclass.BadgeClasses;
-import io.badges.command.web.RuleViolationException;
-import io.badges.command.web.UnknownReferenceException;
+import io.badges.command.domain.RuleViolationException;
+import io.badges.command.domain.UnknownReferenceException;
 import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.AssertionRevoked;
 import org.axonframework.commandhandling.CommandHandler;

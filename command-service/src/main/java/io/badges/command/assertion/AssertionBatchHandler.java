@@ -1,7 +1,7 @@
 package io.badges.command.assertion;
 
 import io.badges.command.badgeclass.BadgeClasses;
-import io.badges.command.web.UnknownReferenceException;
+import io.badges.command.domain.UnknownReferenceException;
 import io.badges.events.assertion.AssertionIssued;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;

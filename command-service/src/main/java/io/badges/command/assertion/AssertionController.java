@@ -1,7 +1,7 @@
 package io.badges.command.assertion;
 
-import io.badges.command.config.ApiKeyFilter;
-import io.badges.command.web.RuleViolationException;
+import io.badges.command.access.ApiKeyFilter;
+import io.badges.command.domain.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;

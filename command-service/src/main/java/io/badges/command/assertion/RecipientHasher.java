@@ -2,7 +2,6 @@ package io.badges.command.assertion;
 
 import io.badges.events.assertion.Recipient;
 import io.badges.events.assertion.RecipientLookup;
-import io.badges.command.config.RecipientLookupKey;
 import io.badges.vocabulary.RecipientIdentity;
 import java.security.SecureRandom;
 import java.util.HexFormat;

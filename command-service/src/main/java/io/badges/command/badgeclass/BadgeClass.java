@@ -2,8 +2,8 @@ package io.badges.command.badgeclass;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.badges.command.domain.UnknownReferenceException;
 import io.badges.command.issuer.Issuers;
-import io.badges.command.web.UnknownReferenceException;
 import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import org.axonframework.commandhandling.CommandHandler;

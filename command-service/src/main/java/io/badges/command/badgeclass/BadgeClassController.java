@@ -1,6 +1,6 @@
 package io.badges.command.badgeclass;
 
-import io.badges.command.web.RuleViolationException;
+import io.badges.command.domain.RuleViolationException;
 import io.badges.events.badgeclass.Criteria;
 import jakarta.validation.Valid;
 import java.net.URI;

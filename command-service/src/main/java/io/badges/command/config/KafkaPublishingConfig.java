@@ -1,5 +1,7 @@
 package io.badges.command.config;
 
+import io.badges.command.publishing.BatchAckKafkaPublisher;
+import io.badges.command.publishing.TopicInitializer;
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;

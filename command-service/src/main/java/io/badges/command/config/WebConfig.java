@@ -1,6 +1,12 @@
 package io.badges.command.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.command.access.ApiKeyFilter;
+import io.badges.command.access.ApiKeys;
+import io.badges.command.access.RateLimitFilter;
+import io.badges.command.assertion.RecipientLookupKey;
+import io.badges.command.issuer.KeySealer;
+import io.badges.command.web.BodySizeLimitFilter;
 import io.badges.persistence.RecipientLookupKeys;
 import io.badges.web.ShutdownDrain;
 import java.time.Clock;

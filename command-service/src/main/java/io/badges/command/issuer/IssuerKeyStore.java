@@ -1,6 +1,5 @@
 package io.badges.command.issuer;
 
-import io.badges.command.config.KeySealer;
 import io.badges.persistence.Database;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

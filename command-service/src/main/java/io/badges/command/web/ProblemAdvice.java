@@ -1,9 +1,20 @@
 package io.badges.command.web;
 
+import static io.badges.web.ProblemResponses.problem;
+import static io.badges.web.ProblemResponses.response;
+import static io.badges.web.ProblemResponses.withErrors;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.badges.command.domain.IdempotencyConflictException;
+import io.badges.command.domain.RuleViolationException;
+import io.badges.command.domain.UnknownReferenceException;
+import io.badges.command.domain.UnmetPreconditionException;
+import io.badges.persistence.StartupRetry;
+import io.badges.web.ProblemResponses;
+import io.badges.web.ProblemResponses.FieldError;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -17,13 +28,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import io.badges.persistence.StartupRetry;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error leaves as problem+json; nothing below a controller ever shows a stack trace to a client. */
+/**
+ * Every error leaves as problem+json; nothing below a controller ever shows a stack trace to a client.
+ * The domain's refusals ({@code io.badges.command.domain}) get their status, type and title here.
+ */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
@@ -34,13 +47,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
-        List<Problems.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         String detail = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
-        return body(Problems.withErrors(
-                Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail), errors));
+        return body(withErrors(
+                problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail), errors));
     }
 
     @Override
@@ -50,7 +63,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull WebRequest request) {
         PayloadTooLargeException tooLarge = find(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
-            return body(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
+            return body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
                     tooLarge.getMessage()));
         }
         JsonMappingException mapping = find(ex, JsonMappingException.class);
@@ -61,78 +74,78 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     : mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
                             ? "must be " + readableType(mismatched.getTargetType())
                             : "has an invalid value";
-            return body(Problems.withErrors(
-                    Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", field + " " + message),
-                    List.of(new Problems.FieldError(field, message))));
+            return body(withErrors(
+                    problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", field + " " + message),
+                    List.of(new FieldError(field, message))));
         }
         String detail = find(ex, JsonProcessingException.class) != null
                 ? "the body is not well-formed JSON"
                 : "the body is missing or unreadable";
-        return body(Problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail));
+        return body(problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException ex) {
-        return Problems.response(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+        return response(problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
                 "Payload too large", ex.getMessage()));
     }
 
     @ExceptionHandler(UnknownReferenceException.class)
     ResponseEntity<ProblemDetail> unknownReference(UnknownReferenceException ex) {
-        return Problems.response(Problems.withErrors(
-                Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-reference", "Unknown reference",
+        return response(withErrors(
+                problem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-reference", "Unknown reference",
                         ex.getMessage()),
-                List.of(new Problems.FieldError(ex.field(), ex.getMessage()))));
+                List.of(new FieldError(ex.field(), ex.getMessage()))));
     }
 
     @ExceptionHandler(UnmetPreconditionException.class)
     ResponseEntity<ProblemDetail> unmetPrecondition(UnmetPreconditionException ex) {
-        return Problems.response(Problems.withErrors(
-                Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "precondition", "Cannot be done now",
+        return response(withErrors(
+                problem(HttpStatus.UNPROCESSABLE_ENTITY, "precondition", "Cannot be done now",
                         ex.getMessage()),
-                List.of(new Problems.FieldError(ex.field(), ex.getMessage()))));
+                List.of(new FieldError(ex.field(), ex.getMessage()))));
     }
 
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException ex) {
-        return Problems.response(Problems.withErrors(
-                Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", ex.getMessage()),
-                List.of(new Problems.FieldError(ex.field(), ex.getMessage()))));
+        return response(withErrors(
+                problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", ex.getMessage()),
+                List.of(new FieldError(ex.field(), ex.getMessage()))));
     }
 
     @ExceptionHandler(IdempotencyConflictException.class)
     ResponseEntity<ProblemDetail> idempotencyConflict(IdempotencyConflictException ex) {
-        return Problems.response(Problems.withErrors(
-                Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
+        return response(withErrors(
+                problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
                         ex.getMessage()),
-                List.of(new Problems.FieldError("Idempotency-Key", ex.getMessage()))));
+                List.of(new FieldError("Idempotency-Key", ex.getMessage()))));
     }
 
     /** Path ids name aggregates: one that has no events does not exist. */
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
-        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+        return response(problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "no such resource"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-        if (StartupRetry.unreachable(ex) || ex instanceof org.springframework.transaction.CannotCreateTransactionException) {
+        boolean unavailable = StartupRetry.unreachable(ex)
+                || ex instanceof org.springframework.transaction.CannotCreateTransactionException;
+        if (unavailable) {
             log.warn("database unreachable, request refused: {}", ex.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Database unavailable",
-                            "the database cannot be reached; nothing was applied, retry later"));
+        } else {
+            log.error("unexpected error handling a request", ex);
         }
-        log.error("unexpected error handling a request", ex);
-        return Problems.response(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "the request could not be completed; it has not been applied"));
+        return ProblemResponses.unexpected(unavailable,
+                "the database cannot be reached; nothing was applied, retry later",
+                "the request could not be completed; it has not been applied");
     }
 
+    /** The base class's handlers answer {@code ResponseEntity<Object>}. */
     private static ResponseEntity<Object> body(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        ResponseEntity<ProblemDetail> answer = response(problem);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(answer.getBody());
     }
 
     private static String fieldPath(JsonMappingException mapping) {

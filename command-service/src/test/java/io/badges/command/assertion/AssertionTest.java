@@ -1,8 +1,8 @@
 package io.badges.command.assertion;
 
 import io.badges.command.badgeclass.BadgeClasses;
-import io.badges.command.web.RuleViolationException;
-import io.badges.command.web.UnknownReferenceException;
+import io.badges.command.domain.RuleViolationException;
+import io.badges.command.domain.UnknownReferenceException;
 import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.AssertionRevoked;
 import io.badges.events.assertion.Recipient;

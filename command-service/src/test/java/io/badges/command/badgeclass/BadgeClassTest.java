@@ -1,7 +1,7 @@
 package io.badges.command.badgeclass;
 
+import io.badges.command.domain.UnknownReferenceException;
 import io.badges.command.issuer.Issuers;
-import io.badges.command.web.UnknownReferenceException;
 import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;

@@ -1,15 +1,15 @@
-package io.badges.command.config;
+package io.badges.command.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.command.web.Problems;
+import io.badges.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** {@code Authorization: Bearer <key>} on every write; the client id (key digest) goes on the request. */
@@ -20,7 +20,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final ObjectMapper mapper;
 
-    ApiKeyFilter(ApiKeys keys, ObjectMapper mapper) {
+    public ApiKeyFilter(ApiKeys keys, ObjectMapper mapper) {
         this.keys = keys;
         this.mapper = mapper;
     }
@@ -33,11 +33,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                 ? keys.clientOf(header.substring(7).trim())
                 : Optional.empty();
         if (client.isEmpty()) {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setHeader("WWW-Authenticate", "Bearer");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            mapper.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "Unauthorized", header == null ? "missing Authorization: Bearer <key>" : "unknown API key"));
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            String detail = header == null ? "missing Authorization: Bearer <key>" : "unknown API key";
+            ProblemResponses.write(response, mapper,
+                    ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail), headers);
             return;
         }
         request.setAttribute(CLIENT_ATTRIBUTE, client.get());

@@ -1,8 +1,8 @@
-package io.badges.command.config;
+package io.badges.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.command.web.PayloadTooLargeException;
-import io.badges.command.web.Problems;
+import io.badges.command.config.BadgesProperties;
+import io.badges.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,7 +24,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     private final BadgesProperties.Limits limits;
     private final ObjectMapper mapper;
 
-    BodySizeLimitFilter(BadgesProperties.Limits limits, ObjectMapper mapper) {
+    public BodySizeLimitFilter(BadgesProperties.Limits limits, ObjectMapper mapper) {
         this.limits = limits;
         this.mapper = mapper;
     }
@@ -36,11 +36,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                 ? limits.maxBatchBodyBytes()
                 : limits.maxBodyBytes();
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setHeader("Connection", "close");
-            mapper.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "payload-too-large", "Payload too large", new PayloadTooLargeException(limit).getMessage()));
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.CONNECTION, "close");
+            ProblemResponses.write(response, mapper, ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "payload-too-large", "Payload too large", new PayloadTooLargeException(limit).getMessage()),
+                    headers);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -1,4 +1,4 @@
-package io.badges.command.config;
+package io.badges.command.publishing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * (at least once; consumers ignore duplicates). The idempotent producer keeps each partition's
  * order through retries.
  */
-final class BatchAckKafkaPublisher extends KafkaPublisher<String, byte[]> {
+public final class BatchAckKafkaPublisher extends KafkaPublisher<String, byte[]> {
 
     private static final String PENDING = BatchAckKafkaPublisher.class.getName() + ".pending";
 
@@ -37,9 +37,9 @@ final class BatchAckKafkaPublisher extends KafkaPublisher<String, byte[]> {
     private final TopicResolver topics;
     private final long ackTimeoutMillis;
 
-    BatchAckKafkaPublisher(Builder<String, byte[]> builder, ProducerFactory<String, byte[]> producers,
-                           KafkaMessageConverter<String, byte[]> converter, TopicResolver topics,
-                           long ackTimeoutMillis) {
+    public BatchAckKafkaPublisher(Builder<String, byte[]> builder, ProducerFactory<String, byte[]> producers,
+                                  KafkaMessageConverter<String, byte[]> converter, TopicResolver topics,
+                                  long ackTimeoutMillis) {
         super(builder.producerFactory(producers).messageConverter(converter).topicResolver(topics)
                 .publisherAckTimeout(ackTimeoutMillis));
         this.producers = producers;

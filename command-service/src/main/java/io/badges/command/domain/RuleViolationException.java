@@ -1,6 +1,6 @@
-package io.badges.command.web;
+package io.badges.command.domain;
 
-/** A well-formed request that breaks a business rule, e.g. an expiry before the issue date: 400 with the field. */
+/** A request that breaks a business rule, e.g. an expiry before the issue date; names the field at fault. */
 public class RuleViolationException extends RuntimeException {
 
     private final String field;

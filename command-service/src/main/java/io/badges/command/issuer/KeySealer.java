@@ -1,4 +1,4 @@
-package io.badges.command.config;
+package io.badges.command.issuer;
 
 import io.badges.persistence.DataDirSecrets;
 import java.nio.ByteBuffer;
@@ -33,7 +33,7 @@ public final class KeySealer {
         this.key = new SecretKeySpec(keyEncryptionKey, "AES");
     }
 
-    static KeySealer resolve(String configured, Path dataDir) {
+    public static KeySealer resolve(String configured, Path dataDir) {
         if (configured != null && !configured.isBlank()) {
             return new KeySealer(Base64.getDecoder().decode(configured.trim()));
         }

@@ -1,6 +1,6 @@
-package io.badges.command.web;
+package io.badges.command.domain;
 
-/** A body names an id that does not exist: 422 with the field at fault. */
+/** A command names an id that does not exist; names the field at fault. */
 public class UnknownReferenceException extends RuntimeException {
 
     private final String field;

@@ -1,4 +1,4 @@
-package io.badges.command.config;
+package io.badges.command.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

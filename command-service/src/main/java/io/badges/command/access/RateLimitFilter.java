@@ -1,7 +1,8 @@
-package io.badges.command.config;
+package io.badges.command.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.command.web.Problems;
+import io.badges.command.config.BadgesProperties;
+import io.badges.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,15 +10,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A token bucket per API key (the client id {@link ApiKeyFilter} put on the request): over the rate,
  * 429 with {@code Retry-After} before anything is read or written.
  */
-class RateLimitFilter extends OncePerRequestFilter {
+public class RateLimitFilter extends OncePerRequestFilter {
 
     private final double perNano;
     private final double burst;
@@ -25,7 +26,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final ObjectMapper mapper;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimitFilter(BadgesProperties.Limits limits, ObjectMapper mapper, LongSupplier nanoTime) {
+    public RateLimitFilter(BadgesProperties.Limits limits, ObjectMapper mapper, LongSupplier nanoTime) {
         this.perNano = limits.ratePerSecond() / 1e9;
         this.burst = limits.burst();
         this.mapper = mapper;
@@ -63,11 +64,10 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         long seconds = Math.max(1, (long) Math.ceil(wait / 1e9));
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader("Retry-After", Long.toString(seconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ProblemResponses.write(response, mapper, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
                 "Too many requests", "more than the allowed requests per second for this API key; retry after "
-                        + seconds + " s"));
+                        + seconds + " s"), headers);
     }
 }

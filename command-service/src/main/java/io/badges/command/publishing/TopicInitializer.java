@@ -1,4 +1,4 @@
-package io.badges.command.config;
+package io.badges.command.publishing;
 
 import java.util.List;
 import java.util.Map;
@@ -17,13 +17,13 @@ import org.slf4j.LoggerFactory;
  * an absent topic. It retries in the background with capped, jittered back-off: a broker that is
  * down at start-up must not stop the write API (the outbox keeps the events meanwhile).
  */
-final class TopicInitializer implements AutoCloseable {
+public final class TopicInitializer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicInitializer.class);
 
     private final Thread worker;
 
-    TopicInitializer(String bootstrap, String topic, int partitions, short replication) {
+    public TopicInitializer(String bootstrap, String topic, int partitions, short replication) {
         worker = new Thread(() -> ensure(bootstrap, topic, partitions, replication), "kafka-topic-initializer");
         worker.setDaemon(true);
         worker.start();

@@ -1,4 +1,4 @@
-package io.badges.command.web;
+package io.badges.command.domain;
 
 /** The same Idempotency-Key was sent with a different request body. */
 public class IdempotencyConflictException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.badges.command.config;
+package io.badges.command.access;
 
 import io.badges.persistence.DataDirSecrets;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ public final class ApiKeys {
     }
 
     /** Keys from configuration, or the embedded default's generated key. */
-    static ApiKeys resolve(List<String> configured, boolean singleProcess, Path dataDir) {
+    public static ApiKeys resolve(List<String> configured, boolean singleProcess, Path dataDir) {
         if (!configured.isEmpty() || !singleProcess) {
             return new ApiKeys(configured);
         }

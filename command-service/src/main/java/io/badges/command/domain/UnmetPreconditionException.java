@@ -1,6 +1,6 @@
-package io.badges.command.web;
+package io.badges.command.domain;
 
-/** A valid request that the current state cannot serve, e.g. a signed award for an issuer without a key: 422. */
+/** A valid request that the current state cannot serve, e.g. a signed award for an issuer without a key. */
 public class UnmetPreconditionException extends RuntimeException {
 
     private final String field;
