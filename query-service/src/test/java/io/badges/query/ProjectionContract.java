@@ -14,6 +14,7 @@ import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;
 import io.badges.events.issuer.IssuerKeyAdded;
+import io.badges.events.issuer.IssuerProfileUpdated;
 import io.badges.events.issuer.IssuerRegistered;
 import io.badges.persistence.AxonJdbc;
 import io.badges.persistence.DataSources;
@@ -191,6 +192,42 @@ abstract class ProjectionContract {
         assertThat(list.get("revokedAssertions")).hasSize(1);
         assertThat(list.get("revokedAssertions").get(0).get("id").asText()).isEqualTo(base + "/public/assertions/" + revoked);
         assertThat(get("/public/assertions/" + kept + ".jws").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void showsTheProfileUpdateAndTheNewKeyOfAnIssuerAlreadyRead() throws Exception {
+        String issuer = id();
+        String badge = id();
+        String key = id();
+        append(new IssuerRegistered(issuer, "Old Org", "https://old.example", "o@old.example", null, null, T0),
+                new BadgeClassDefined(badge, issuer, "Kept", "Stays", null, new Criteria("c", null), List.of(), T0));
+        // read first, so that what changes next has been cached
+        assertThat(awaitJson("/api/v1/issuers/" + issuer).get("name").asText()).isEqualTo("Old Org");
+        assertThat(awaitJson("/public/issuers/" + issuer).has("publicKey")).isFalse();
+        assertThat(awaitJson("/api/v1/badge-classes/" + badge).get("issuer").get("name").asText()).isEqualTo("Old Org");
+
+        append(new IssuerProfileUpdated(issuer, "New Org", "https://new.example", "n@new.example", "described", null,
+                        T0.plusSeconds(30)),
+                new IssuerKeyAdded(issuer, key, "PEM-KEY", T0.plusSeconds(31)));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode profile = json.readTree(get("/api/v1/issuers/" + issuer).body());
+            assertThat(profile.get("name").asText()).isEqualTo("New Org");
+            assertThat(profile.get("url").asText()).isEqualTo("https://new.example");
+            assertThat(profile.get("email").asText()).isEqualTo("n@new.example");
+            assertThat(profile.get("description").asText()).isEqualTo("described");
+            assertThat(profile.get("createdAt").asText()).isEqualTo("2026-11-22T10:00:00Z");
+            assertThat(profile.get("updatedAt").asText()).isEqualTo("2026-11-22T10:00:30Z");
+            JsonNode document = json.readTree(get("/public/issuers/" + issuer).body());
+            assertThat(document.get("name").asText()).isEqualTo("New Org");
+            assertThat(document.get("publicKey").toString()).contains("https://badges.test/public/keys/" + key);
+            assertThat(json.readTree(get("/api/v1/badge-classes/" + badge).body()).get("issuer").get("name").asText())
+                    .isEqualTo("New Org");
+        });
+        assertThat(awaitJson("/public/keys/" + key).get("publicKeyPem").asText()).isEqualTo("PEM-KEY");
+        // the key, the issuer's third event, is its version too: a cached key list is reloaded
+        assertThat(readTables.sql("SELECT last_seq FROM issuer_view WHERE id = ?").param(issuer).query(Long.class)
+                .single()).isEqualTo(2L);
     }
 
     @Test
