@@ -124,12 +124,7 @@ public class AssertionViewStore {
     }
 
     private Page<AssertionView> page(JdbcClient.StatementSpec statement, int limit) {
-        List<AssertionView> rows = statement.query(this::view).list();
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        AssertionView last = rows.get(limit - 1);
-        return new Page<>(rows.subList(0, limit), new Cursor(last.issuedOn(), last.id()).encode());
+        return Page.of(statement.query(this::view).list(), limit, last -> new Cursor(last.issuedOn(), last.id()));
     }
 
     private AssertionView view(ResultSet rs, int row) throws SQLException {

@@ -87,11 +87,7 @@ public class BadgeClassViewStore {
                 ? reads.sql(OF_ISSUER + limitClause).param(issuerId)
                 : reads.sql(OF_ISSUER_AFTER + limitClause).params(issuerId, database.bindInstant(after.at()), after.id()))
                 .query(this::view).list();
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        BadgeClassView last = rows.get(limit - 1);
-        return new Page<>(rows.subList(0, limit), new Cursor(last.createdAt(), last.id()).encode());
+        return Page.of(rows, limit, last -> new Cursor(last.createdAt(), last.id()));
     }
 
     private BadgeClassView view(ResultSet rs, int row) throws SQLException {
