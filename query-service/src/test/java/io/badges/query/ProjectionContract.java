@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.badges.events.BadgeEvent;
+import io.badges.events.EventJson;
 import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.AssertionRevoked;
+import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
 import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.badgeclass.BadgeClassUpdated;
@@ -25,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -228,6 +231,29 @@ abstract class ProjectionContract {
         // the key, the issuer's third event, is its version too: a cached key list is reloaded
         assertThat(readTables.sql("SELECT last_seq FROM issuer_view WHERE id = ?").param(issuer).query(Long.class)
                 .single()).isEqualTo(2L);
+    }
+
+    /** EventJson is the contract; Axon's event serializer, which writes the event store and Kafka, must agree. */
+    @Test
+    void theEventSerializerWritesTheContractsJson() {
+        Instant at = Instant.parse("2026-11-22T10:15:30.123456Z");
+        List<BadgeEvent> events = List.of(
+                new IssuerRegistered("i1", "Org", "https://org.example", "b@org.example", null, null, at),
+                new IssuerProfileUpdated("i1", "Org 2", "https://org.example", "b@org.example", "d", null, at),
+                new IssuerKeyAdded("i1", "k1", "PEM", at),
+                new BadgeClassDefined("b1", "i1", "B", "D", null, new Criteria("n", null), List.of("t"), at),
+                new BadgeClassUpdated("b1", "i1", "B", "D", null, new Criteria(null, "https://c.example"), List.of(), at),
+                new AssertionIssued("a1", "b1", "i1", new Recipient("email", "sha256$ab", true, null),
+                        List.of(new Evidence("https://e.example", null)), null, at, null, "hosted"),
+                new AssertionRevoked("a1", "b1", null, at));
+
+        assertThat(events.stream().map(EventJson::typeName)).containsExactlyInAnyOrderElementsOf(
+                EventJson.TYPES.stream().map(Class::getSimpleName).toList());
+        for (BadgeEvent event : events) {
+            assertThat(new String(serializer.serialize(event, byte[].class).getData(), StandardCharsets.UTF_8))
+                    .as(EventJson.typeName(event))
+                    .isEqualTo(new String(EventJson.write(event), StandardCharsets.UTF_8));
+        }
     }
 
     @Test
