@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.badges.events.BadgeEvent;
+import io.badges.events.EventJson;
 import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.AssertionRevoked;
+import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
 import io.badges.events.badgeclass.BadgeClassDefined;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;
 import io.badges.events.issuer.IssuerKeyAdded;
+import io.badges.events.issuer.IssuerProfileUpdated;
 import io.badges.events.issuer.IssuerRegistered;
 import io.badges.persistence.AxonJdbc;
 import io.badges.persistence.DataSources;
@@ -24,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -191,6 +195,65 @@ abstract class ProjectionContract {
         assertThat(list.get("revokedAssertions")).hasSize(1);
         assertThat(list.get("revokedAssertions").get(0).get("id").asText()).isEqualTo(base + "/public/assertions/" + revoked);
         assertThat(get("/public/assertions/" + kept + ".jws").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void showsTheProfileUpdateAndTheNewKeyOfAnIssuerAlreadyRead() throws Exception {
+        String issuer = id();
+        String badge = id();
+        String key = id();
+        append(new IssuerRegistered(issuer, "Old Org", "https://old.example", "o@old.example", null, null, T0),
+                new BadgeClassDefined(badge, issuer, "Kept", "Stays", null, new Criteria("c", null), List.of(), T0));
+        // read first, so that what changes next has been cached
+        assertThat(awaitJson("/api/v1/issuers/" + issuer).get("name").asText()).isEqualTo("Old Org");
+        assertThat(awaitJson("/public/issuers/" + issuer).has("publicKey")).isFalse();
+        assertThat(awaitJson("/api/v1/badge-classes/" + badge).get("issuer").get("name").asText()).isEqualTo("Old Org");
+
+        append(new IssuerProfileUpdated(issuer, "New Org", "https://new.example", "n@new.example", "described", null,
+                        T0.plusSeconds(30)),
+                new IssuerKeyAdded(issuer, key, "PEM-KEY", T0.plusSeconds(31)));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode profile = json.readTree(get("/api/v1/issuers/" + issuer).body());
+            assertThat(profile.get("name").asText()).isEqualTo("New Org");
+            assertThat(profile.get("url").asText()).isEqualTo("https://new.example");
+            assertThat(profile.get("email").asText()).isEqualTo("n@new.example");
+            assertThat(profile.get("description").asText()).isEqualTo("described");
+            assertThat(profile.get("createdAt").asText()).isEqualTo("2026-11-22T10:00:00Z");
+            assertThat(profile.get("updatedAt").asText()).isEqualTo("2026-11-22T10:00:30Z");
+            JsonNode document = json.readTree(get("/public/issuers/" + issuer).body());
+            assertThat(document.get("name").asText()).isEqualTo("New Org");
+            assertThat(document.get("publicKey").toString()).contains("https://badges.test/public/keys/" + key);
+            assertThat(json.readTree(get("/api/v1/badge-classes/" + badge).body()).get("issuer").get("name").asText())
+                    .isEqualTo("New Org");
+        });
+        assertThat(awaitJson("/public/keys/" + key).get("publicKeyPem").asText()).isEqualTo("PEM-KEY");
+        // the key, the issuer's third event, is its version too: a cached key list is reloaded
+        assertThat(readTables.sql("SELECT last_seq FROM issuer_view WHERE id = ?").param(issuer).query(Long.class)
+                .single()).isEqualTo(2L);
+    }
+
+    /** EventJson is the contract; Axon's event serializer, which writes the event store and Kafka, must agree. */
+    @Test
+    void theEventSerializerWritesTheContractsJson() {
+        Instant at = Instant.parse("2026-11-22T10:15:30.123456Z");
+        List<BadgeEvent> events = List.of(
+                new IssuerRegistered("i1", "Org", "https://org.example", "b@org.example", null, null, at),
+                new IssuerProfileUpdated("i1", "Org 2", "https://org.example", "b@org.example", "d", null, at),
+                new IssuerKeyAdded("i1", "k1", "PEM", at),
+                new BadgeClassDefined("b1", "i1", "B", "D", null, new Criteria("n", null), List.of("t"), at),
+                new BadgeClassUpdated("b1", "i1", "B", "D", null, new Criteria(null, "https://c.example"), List.of(), at),
+                new AssertionIssued("a1", "b1", "i1", new Recipient("email", "sha256$ab", true, null),
+                        List.of(new Evidence("https://e.example", null)), null, at, null, "hosted"),
+                new AssertionRevoked("a1", "b1", null, at));
+
+        assertThat(events.stream().map(EventJson::typeName)).containsExactlyInAnyOrderElementsOf(
+                EventJson.TYPES.stream().map(Class::getSimpleName).toList());
+        for (BadgeEvent event : events) {
+            assertThat(new String(serializer.serialize(event, byte[].class).getData(), StandardCharsets.UTF_8))
+                    .as(EventJson.typeName(event))
+                    .isEqualTo(new String(EventJson.write(event), StandardCharsets.UTF_8));
+        }
     }
 
     @Test

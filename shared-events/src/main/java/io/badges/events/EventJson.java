@@ -40,7 +40,12 @@ public final class EventJson {
     private EventJson() {
     }
 
-    /** Applies the contract's settings to a mapper (used by the services' Axon serializers too). */
+    /**
+     * Applies the contract's settings to a mapper. The services' Axon serializers do not call this:
+     * Axon's Spring Boot autoconfiguration builds them on Spring Boot's ObjectMapper, whose settings
+     * (Boot's defaults and {@code spring.jackson.default-property-inclusion: non_null}) are the same;
+     * the query service's ProjectionContract checks that they write this JSON byte for byte.
+     */
     public static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -1,35 +1,75 @@
 package io.badges.query.assertion;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.AssertionRevoked;
+import io.badges.events.assertion.Evidence;
+import io.badges.events.assertion.Recipient;
+import io.badges.persistence.Database;
 import io.badges.query.ReadModel;
 import io.badges.query.cache.Invalidations;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+/**
+ * Writes assertion_view (guarded by last_seq) in the processor's transaction;
+ * {@link AssertionViewStore} reads it.
+ */
 @Component
 @ProcessingGroup(ReadModel.GROUP)
 class AssertionProjection {
 
-    private final AssertionViewStore store;
+    private final JdbcClient writes;
+    private final Database database;
+    private final ObjectMapper json;
     private final Invalidations invalidations;
 
-    AssertionProjection(AssertionViewStore store, Invalidations invalidations) {
-        this.store = store;
+    AssertionProjection(JdbcClient writes, Database database, ObjectMapper json, Invalidations invalidations) {
+        this.writes = writes;
+        this.database = database;
+        this.json = json;
         this.invalidations = invalidations;
     }
 
     @EventHandler
-    void on(AssertionIssued event, @SequenceNumber long seq) {
-        store.insert(event, seq);
-        invalidations.changed(AssertionViewStore.CACHE, event.assertionId(), seq);
+    void on(AssertionIssued e, @SequenceNumber long seq) {
+        Recipient r = e.recipient();
+        writes.sql("""
+                INSERT INTO assertion_view (id, badge_class_id, issuer_id, recipient_type, recipient_identity,
+                                            recipient_hashed, recipient_salt, evidence, narrative, verification_type,
+                                            issued_on, expires, revoked, signature, recipient_lookup, last_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """)
+                .params(e.assertionId(), e.badgeClassId(), e.issuerId(), r.type(), r.identity(), r.hashed(),
+                        r.salt(), write(e.evidence()), e.narrative(), e.verificationType(),
+                        database.bindInstant(e.issuedOn()), database.bindInstant(e.expires()), false, e.signature(),
+                        e.recipientLookup(), seq)
+                .update();
+        invalidations.changed(AssertionViewStore.CACHE, e.assertionId(), seq);
     }
 
     @EventHandler
-    void on(AssertionRevoked event, @SequenceNumber long seq) {
-        store.revoke(event, seq);
-        invalidations.changed(AssertionViewStore.CACHE, event.assertionId(), seq);
+    void on(AssertionRevoked e, @SequenceNumber long seq) {
+        writes.sql("""
+                UPDATE assertion_view SET revoked = ?, revocation_reason = ?, revoked_at = ?, last_seq = ?
+                WHERE id = ? AND last_seq < ?
+                """)
+                .params(true, e.reason(), database.bindInstant(e.occurredAt()), seq, e.assertionId(), seq)
+                .update();
+        invalidations.changed(AssertionViewStore.CACHE, e.assertionId(), seq);
+    }
+
+    private String write(List<Evidence> evidence) {
+        try {
+            return json.writeValueAsString(evidence);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -3,8 +3,6 @@ package io.badges.query.assertion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.events.assertion.AssertionIssued;
-import io.badges.events.assertion.AssertionRevoked;
 import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
 import io.badges.persistence.Database;
@@ -25,6 +23,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+/**
+ * assertion_view as the API reads it, through the reader pool and the cache;
+ * {@link AssertionProjection} writes it.
+ */
 @Component
 public class AssertionViewStore {
 
@@ -32,46 +34,19 @@ public class AssertionViewStore {
 
     static final String CACHE = "assertion";
 
-    private final JdbcClient writes;
     private final JdbcClient reads;
     private final Database database;
     private final ObjectMapper json;
     private final TieredCache<AssertionView> cache;
     private final Summaries summaries;
 
-    AssertionViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Database database, ObjectMapper json,
-                       Caches caches, Summaries summaries) {
-        this.writes = writes;
+    AssertionViewStore(@Qualifier("reads") JdbcClient reads, Database database, ObjectMapper json, Caches caches,
+                       Summaries summaries) {
         this.reads = reads;
         this.database = database;
         this.json = json;
         this.cache = caches.create(CACHE, AssertionView.class);
         this.summaries = summaries;
-    }
-
-    void insert(AssertionIssued e, long seq) {
-        Recipient r = e.recipient();
-        writes.sql("""
-                INSERT INTO assertion_view (id, badge_class_id, issuer_id, recipient_type, recipient_identity,
-                                            recipient_hashed, recipient_salt, evidence, narrative, verification_type,
-                                            issued_on, expires, revoked, signature, recipient_lookup, last_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING
-                """)
-                .params(e.assertionId(), e.badgeClassId(), e.issuerId(), r.type(), r.identity(), r.hashed(),
-                        r.salt(), write(e.evidence()), e.narrative(), e.verificationType(),
-                        database.bindInstant(e.issuedOn()), database.bindInstant(e.expires()), false, e.signature(),
-                        e.recipientLookup(), seq)
-                .update();
-    }
-
-    void revoke(AssertionRevoked e, long seq) {
-        writes.sql("""
-                UPDATE assertion_view SET revoked = ?, revocation_reason = ?, revoked_at = ?, last_seq = ?
-                WHERE id = ? AND last_seq < ?
-                """)
-                .params(true, e.reason(), database.bindInstant(e.occurredAt()), seq, e.assertionId(), seq)
-                .update();
     }
 
     public static final String SELECT = """
@@ -149,12 +124,7 @@ public class AssertionViewStore {
     }
 
     private Page<AssertionView> page(JdbcClient.StatementSpec statement, int limit) {
-        List<AssertionView> rows = statement.query(this::view).list();
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        AssertionView last = rows.get(limit - 1);
-        return new Page<>(rows.subList(0, limit), new Cursor(last.issuedOn(), last.id()).encode());
+        return Page.of(statement.query(this::view).list(), limit, last -> new Cursor(last.issuedOn(), last.id()));
     }
 
     private AssertionView view(ResultSet rs, int row) throws SQLException {
@@ -175,14 +145,6 @@ public class AssertionViewStore {
                 .param(issuerId)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2)))
                 .list();
-    }
-
-    private String write(List<Evidence> evidence) {
-        try {
-            return json.writeValueAsString(evidence);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<Evidence> read(String evidence) {

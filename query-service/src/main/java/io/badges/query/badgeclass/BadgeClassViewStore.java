@@ -3,8 +3,6 @@ package io.badges.query.badgeclass;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.events.badgeclass.BadgeClassDefined;
-import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;
 import io.badges.persistence.Database;
 import io.badges.query.cache.Caches;
@@ -22,6 +20,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+/**
+ * badge_class_view as the API reads it, through the reader pool and the cache;
+ * {@link BadgeClassProjection} writes it.
+ */
 @Component
 public class BadgeClassViewStore {
 
@@ -29,45 +31,19 @@ public class BadgeClassViewStore {
 
     static final String CACHE = "badge-class";
 
-    private final JdbcClient writes;
     private final JdbcClient reads;
     private final Database database;
     private final ObjectMapper json;
     private final TieredCache<BadgeClassView> cache;
     private final Summaries summaries;
 
-    BadgeClassViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Database database, ObjectMapper json,
-                        Caches caches, Summaries summaries) {
-        this.writes = writes;
+    BadgeClassViewStore(@Qualifier("reads") JdbcClient reads, Database database, ObjectMapper json, Caches caches,
+                        Summaries summaries) {
         this.reads = reads;
         this.database = database;
         this.json = json;
         this.cache = caches.create(CACHE, BadgeClassView.class);
         this.summaries = summaries;
-    }
-
-    void insert(BadgeClassDefined e, long seq) {
-        writes.sql("""
-                INSERT INTO badge_class_view (id, issuer_id, name, description, image, criteria_narrative,
-                                              criteria_url, tags, created_at, updated_at, last_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING
-                """)
-                .params(e.badgeClassId(), e.issuerId(), e.name(), e.description(), e.image(),
-                        e.criteria().narrative(), e.criteria().url(), write(e.tags()),
-                        database.bindInstant(e.occurredAt()), database.bindInstant(e.occurredAt()), seq)
-                .update();
-    }
-
-    void update(BadgeClassUpdated e, long seq) {
-        writes.sql("""
-                UPDATE badge_class_view SET name = ?, description = ?, image = ?, criteria_narrative = ?,
-                                            criteria_url = ?, tags = ?, updated_at = ?, last_seq = ?
-                WHERE id = ? AND last_seq < ?
-                """)
-                .params(e.name(), e.description(), e.image(), e.criteria().narrative(), e.criteria().url(),
-                        write(e.tags()), database.bindInstant(e.occurredAt()), seq, e.badgeClassId(), seq)
-                .update();
     }
 
     private static final String SELECT = """
@@ -111,11 +87,7 @@ public class BadgeClassViewStore {
                 ? reads.sql(OF_ISSUER + limitClause).param(issuerId)
                 : reads.sql(OF_ISSUER_AFTER + limitClause).params(issuerId, database.bindInstant(after.at()), after.id()))
                 .query(this::view).list();
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        BadgeClassView last = rows.get(limit - 1);
-        return new Page<>(rows.subList(0, limit), new Cursor(last.createdAt(), last.id()).encode());
+        return Page.of(rows, limit, last -> new Cursor(last.createdAt(), last.id()));
     }
 
     private BadgeClassView view(ResultSet rs, int row) throws SQLException {
@@ -123,14 +95,6 @@ public class BadgeClassViewStore {
                 new Criteria(rs.getString(5), rs.getString(6)), read(rs.getString(7)),
                 database.readInstant(rs.getObject(8)), database.readInstant(rs.getObject(9)),
                 new IssuerSummary(rs.getString(10), rs.getString(11), rs.getString(12)));
-    }
-
-    private String write(List<String> tags) {
-        try {
-            return json.writeValueAsString(tags);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<String> read(String tags) {

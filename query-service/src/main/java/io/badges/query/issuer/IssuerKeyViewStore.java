@@ -1,7 +1,5 @@
 package io.badges.query.issuer;
 
-import io.badges.events.issuer.IssuerKeyAdded;
-import io.badges.persistence.Database;
 import io.badges.query.cache.Caches;
 import io.badges.query.cache.TieredCache;
 import io.badges.query.cache.Versioned;
@@ -11,7 +9,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** issuer_key_view: every public key an issuer ever published (rotation keeps old ones). */
+/**
+ * issuer_key_view, every public key an issuer ever published (rotation keeps old ones), as the API
+ * reads it; {@link IssuerProjection} writes it.
+ */
 @Component
 public class IssuerKeyViewStore {
 
@@ -20,25 +21,12 @@ public class IssuerKeyViewStore {
 
     static final String CACHE = "issuer-key";
 
-    private final JdbcClient writes;
     private final JdbcClient reads;
-    private final Database database;
     private final TieredCache<KeyView> cache;
 
-    IssuerKeyViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Database database, Caches caches) {
-        this.writes = writes;
+    IssuerKeyViewStore(@Qualifier("reads") JdbcClient reads, Caches caches) {
         this.reads = reads;
-        this.database = database;
         this.cache = caches.create(CACHE, KeyView.class);
-    }
-
-    void insert(IssuerKeyAdded e) {
-        writes.sql("""
-                INSERT INTO issuer_key_view (id, issuer_id, public_key_pem, created_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING
-                """)
-                .params(e.keyId(), e.issuerId(), e.publicKeyPem(), database.bindInstant(e.occurredAt()))
-                .update();
     }
 
     /** A published key; keys never change, so every stored key has version 1 (see {@link #IMMUTABLE}). */

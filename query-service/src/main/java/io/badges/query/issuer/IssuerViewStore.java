@@ -1,7 +1,5 @@
 package io.badges.query.issuer;
 
-import io.badges.events.issuer.IssuerProfileUpdated;
-import io.badges.events.issuer.IssuerRegistered;
 import io.badges.persistence.Database;
 import io.badges.query.cache.Caches;
 import io.badges.query.cache.TieredCache;
@@ -11,54 +9,22 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** issuer_view: written by the projection (guarded by last_seq), read by the API through the reader pool. */
+/** issuer_view as the API reads it, through the reader pool and the cache; {@link IssuerProjection} writes it. */
 @Component
 class IssuerViewStore {
 
     static final String CACHE = "issuer";
 
-    private final JdbcClient writes;
     private final JdbcClient reads;
     private final Database database;
     private final IssuerKeyViewStore keys;
     private final TieredCache<IssuerEntry> cache;
 
-    IssuerViewStore(JdbcClient writes, @Qualifier("reads") JdbcClient reads, Database database, IssuerKeyViewStore keys,
-                    Caches caches) {
-        this.writes = writes;
+    IssuerViewStore(@Qualifier("reads") JdbcClient reads, Database database, IssuerKeyViewStore keys, Caches caches) {
         this.reads = reads;
         this.database = database;
         this.keys = keys;
         this.cache = caches.create(CACHE, IssuerEntry.class);
-    }
-
-    void insert(IssuerRegistered e, long seq) {
-        writes.sql("""
-                INSERT INTO issuer_view (id, name, url, email, description, image, created_at, updated_at, last_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING
-                """)
-                .params(e.issuerId(), e.name(), e.url(), e.email(), e.description(), e.image(),
-                        database.bindInstant(e.occurredAt()), database.bindInstant(e.occurredAt()), seq)
-                .update();
-    }
-
-    void update(IssuerProfileUpdated e, long seq) {
-        writes.sql("""
-                UPDATE issuer_view SET name = ?, url = ?, email = ?, description = ?, image = ?, updated_at = ?,
-                                       last_seq = ?
-                WHERE id = ? AND last_seq < ?
-                """)
-                .params(e.name(), e.url(), e.email(), e.description(), e.image(), database.bindInstant(e.occurredAt()),
-                        seq, e.issuerId(), seq)
-                .update();
-    }
-
-    /** A key was published: the cached issuer (its key list) must be reloaded. */
-    void touch(String issuerId, long seq) {
-        writes.sql("UPDATE issuer_view SET last_seq = ? WHERE id = ? AND last_seq < ?")
-                .params(seq, issuerId, seq)
-                .update();
     }
 
     Optional<IssuerView> find(String id) {
