@@ -19,6 +19,12 @@ import org.springframework.context.annotation.Configuration;
 @AnalyzeClasses(packages = "io.badges.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /** The services share the event contract, the vocabulary and the support modules, never each other's code. */
+    @ArchTest
+    static final ArchRule theCommandSideNeverDependsOnTheQuerySide = noClasses()
+            .that().resideInAPackage("io.badges.command..")
+            .should().dependOnClassesThat().resideInAPackage("io.badges.query..");
+
     @ArchTest
     static final ArchRule aggregatesKnowNothingOfHttpOrSql = noClasses()
             .that().areAnnotatedWith(Aggregate.class)
