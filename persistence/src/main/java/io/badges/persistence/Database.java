@@ -54,6 +54,17 @@ public interface Database {
         return "classpath:db/migration/" + side.folder() + "/" + name();
     }
 
+    /** Flyway location of one side's migrations written once for both vendors. */
+    static String commonMigrations(Side side) {
+        return "classpath:db/migration/" + side.folder() + "/common";
+    }
+
+    /**
+     * The column types the common migrations name as placeholders: {@code ${bytes}} (binary),
+     * {@code ${timestamp}} (an instant, bound by {@link #bindInstant}).
+     */
+    Map<String, String> typePlaceholders();
+
     /**
      * Where the read tables live when no query database is configured: beside the command database
      * (its own file on SQLite, whose single writer the two sides would otherwise share; the same

@@ -6,7 +6,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Applies one side's migrations. Each side keeps its own history table, so the command and query
- * schemas can share one PostgreSQL database without stepping on each other.
+ * schemas can share one PostgreSQL database without stepping on each other. A migration whose SQL is
+ * the same on both vendors but for type names lives once in the side's {@code common} folder and
+ * names the types as placeholders ({@link Database#typePlaceholders}); per-vendor folders keep the
+ * rest (V1-V3 stay there as applied: rewriting them would change their checksums).
  */
 public final class Migrations {
 
@@ -16,7 +19,8 @@ public final class Migrations {
     public static MigrateResult migrate(DataSource dataSource, Database database, Side side) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations(database.migrations(side))
+                .locations(database.migrations(side), Database.commonMigrations(side))
+                .placeholders(database.typePlaceholders())
                 .table("flyway_" + side.folder() + "_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.AssertionRevoked;
 import io.badges.events.badgeclass.BadgeClassDefined;
+import io.badges.events.badgeclass.BadgeClassImageChanged;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.issuer.IssuerKeyAdded;
 import io.badges.events.issuer.IssuerProfileUpdated;
@@ -29,7 +30,7 @@ public final class EventJson {
 
     public static final List<Class<? extends BadgeEvent>> TYPES = List.of(
             IssuerRegistered.class, IssuerProfileUpdated.class, IssuerKeyAdded.class,
-            BadgeClassDefined.class, BadgeClassUpdated.class,
+            BadgeClassDefined.class, BadgeClassUpdated.class, BadgeClassImageChanged.class,
             AssertionIssued.class, AssertionRevoked.class);
 
     private static final Map<String, Class<? extends BadgeEvent>> BY_NAME =

@@ -12,6 +12,7 @@ import io.badges.events.assertion.AssertionRevoked;
 import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
 import io.badges.events.badgeclass.BadgeClassDefined;
+import io.badges.events.badgeclass.BadgeClassImageChanged;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;
 import io.badges.events.issuer.IssuerKeyAdded;
@@ -42,6 +43,8 @@ class EventSchemasTest {
                 new IssuerKeyAdded("i1", "k1", "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----", NOW),
                 new BadgeClassDefined("b1", "i1", "B", "D", null, new Criteria("n", null), List.of("t"), NOW),
                 new BadgeClassUpdated("b1", "i1", "B", "D", null, new Criteria(null, "https://c.example"), List.of(), NOW),
+                new BadgeClassImageChanged("b1", "i1", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'},
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", NOW),
                 new AssertionIssued("a1", "b1", "i1", new Recipient("email", "sha256$ab", true, "s"),
                         List.of(new Evidence("https://e.example", null)), null, NOW, NOW.plusSeconds(60), "signed",
                         "eyJhbGciOiJSUzI1NiJ9.eyJ4IjoxfQ.c2ln", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
@@ -64,5 +67,21 @@ class EventSchemasTest {
 
         assertThat(validate("AssertionIssued", noRecipient)).isNotEmpty();
         assertThat(validate("BadgeClassDefined", badCriteria)).isNotEmpty();
+    }
+
+    @Test
+    void anImageChangeCarriesItsBytesAsBase64WithTypeAndDigestOrIsARemoval() throws IOException {
+        BadgeClassImageChanged uploaded = new BadgeClassImageChanged("b1", "i1", "image/svg+xml",
+                "<svg/>".getBytes(), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", NOW);
+        byte[] json = EventJson.write(uploaded);
+        byte[] withoutDigest = "{\"schemaVersion\":1,\"badgeClassId\":\"b1\",\"issuerId\":\"i1\",\"image\":\"PHN2Zy8+\",\"mediaType\":\"image/svg+xml\",\"occurredAt\":\"2026-11-22T10:15:30Z\"}"
+                .getBytes();
+
+        assertThat(EventJson.mapper().readTree(json).path("image").asText()).isEqualTo("PHN2Zy8+");
+        assertThat(((BadgeClassImageChanged) EventJson.read("BadgeClassImageChanged", json)).image())
+                .isEqualTo("<svg/>".getBytes());
+        assertThat(validate("BadgeClassImageChanged", EventJson.write(BadgeClassImageChanged.removed("b1", "i1", NOW))))
+                .isEmpty();
+        assertThat(validate("BadgeClassImageChanged", withoutDigest)).isNotEmpty();
     }
 }

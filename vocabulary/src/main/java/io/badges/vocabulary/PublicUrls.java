@@ -11,8 +11,10 @@ public final class PublicUrls {
     public static final String ISSUER = "/public/issuers/{id}";
     public static final String ISSUER_REVOCATIONS = "/public/issuers/{id}/revocations";
     public static final String BADGE = "/public/badges/{id}";
+    public static final String BADGE_IMAGE = "/public/badges/{id}/image";
     public static final String ASSERTION = "/public/assertions/{id}";
     public static final String ASSERTION_JWS = "/public/assertions/{id}.jws";
+    public static final String ASSERTION_IMAGE = "/public/assertions/{id}/image";
     public static final String KEY = "/public/keys/{id}";
 
     private final String base;
@@ -32,6 +34,14 @@ public final class PublicUrls {
 
     public String badge(String id) {
         return expand(BADGE, id);
+    }
+
+    public String badgeImage(String id) {
+        return expand(BADGE_IMAGE, id);
+    }
+
+    public String assertionImage(String id) {
+        return expand(ASSERTION_IMAGE, id);
     }
 
     public String assertion(String id) {

@@ -51,6 +51,11 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
+    public Map<String, String> typePlaceholders() {
+        return Map.of("bytes", "BYTEA", "timestamp", "TIMESTAMPTZ");
+    }
+
+    @Override
     public String defaultQueryUrl(String commandUrl, Path dataDir) {
         return commandUrl;
     }

@@ -62,6 +62,11 @@ public final class SqliteDatabase implements Database {
     }
 
     @Override
+    public Map<String, String> typePlaceholders() {
+        return Map.of("bytes", "BLOB", "timestamp", "TEXT");
+    }
+
+    @Override
     public String defaultQueryUrl(String commandUrl, Path dataDir) {
         return Database.embeddedUrl(dataDir, "query");
     }

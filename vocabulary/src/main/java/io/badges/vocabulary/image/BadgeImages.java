@@ -29,6 +29,16 @@ public final class BadgeImages {
 
     /** An image and its format. */
     public record Image(ImageType type, byte[] bytes) {
+
+        /** Hex SHA-256 of the bytes: the image's identity (event digest, HTTP ETag). */
+        public String sha256() {
+            try {
+                return java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Which generation of badge data an image carried. */
