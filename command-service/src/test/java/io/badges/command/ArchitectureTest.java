@@ -56,11 +56,10 @@ class ArchitectureTest {
             .that().resideInAPackage("..command.config..")
             .should(be(WIRING));
 
-    /** The HTTP edge of a feature: its controllers and the request bodies they bind (e.g. {@code @HttpUrl}). */
+    /** The HTTP edge of a feature: its controllers (and types nested in them). */
     private static final DescribedPredicate<JavaClass> HTTP_EDGE = describe(
-            "a controller, a request body or a type nested in one",
-            type -> outermost(type).getSimpleName().endsWith("Controller")
-                    || outermost(type).getSimpleName().endsWith("Request"));
+            "a controller or a type nested in one",
+            type -> outermost(type).getSimpleName().endsWith("Controller"));
 
     @ArchTest
     static final ArchRule featuresRefuseWithDomainExceptionsNotWebTypes = noClasses()
@@ -69,7 +68,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("..command.web..");
 
     @ArchTest
-    static final ArchRule domainExceptionsKnowNothingOfHttp = noClasses()
+    static final ArchRule theDomainKnowsNothingOfHttp = noClasses()
             .that().resideInAPackage("..command.domain..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "jakarta.servlet..", "..command.web..");

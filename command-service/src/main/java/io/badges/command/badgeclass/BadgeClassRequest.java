@@ -1,7 +1,7 @@
 package io.badges.command.badgeclass;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.badges.command.web.HttpUrl;
+import io.badges.command.domain.HttpUrl;
 import io.badges.events.badgeclass.Criteria;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -15,7 +15,7 @@ record BadgeClassRequest(
         @Size(max = 36) String issuerId,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 5000) String description,
-        @HttpUrl String image,
+        @Size(max = ImageField.MAX_LENGTH) String image,
         @NotNull @Valid CriteriaRequest criteria,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags) {
 
@@ -28,8 +28,13 @@ record BadgeClassRequest(
         }
     }
 
-    BadgeClassDefinition definition() {
-        return new BadgeClassDefinition(name.strip(), description, image,
+    /** The image field as given: an http(s) URL to link, or a data: URI to host. */
+    ImageField imageField() {
+        return ImageField.parse(image);
+    }
+
+    BadgeClassDefinition definition(ImageField imageField) {
+        return new BadgeClassDefinition(name.strip(), description, imageField.url(),
                 new Criteria(criteria.narrative(), criteria.url()), tags == null ? List.of() : tags);
     }
 }

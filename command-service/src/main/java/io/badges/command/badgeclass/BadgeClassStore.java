@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.command.WriteModel;
 import io.badges.events.badgeclass.BadgeClassDefined;
+import io.badges.events.badgeclass.BadgeClassImageChanged;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;
 import io.badges.persistence.Database;
@@ -53,6 +54,23 @@ public class BadgeClassStore implements BadgeClasses {
                 """)
                 .params(event.name(), event.description(), event.image(), criteria.narrative(), criteria.url(),
                         tags(event.tags()), database.bindInstant(event.occurredAt()), event.badgeClassId())
+                .update();
+    }
+
+    @EventHandler
+    void on(BadgeClassImageChanged event) {
+        if (!event.hosted()) {
+            jdbc.sql("DELETE FROM badge_class_image WHERE badge_class_id = ?").param(event.badgeClassId()).update();
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO badge_class_image (badge_class_id, media_type, image, sha256, updated_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (badge_class_id) DO UPDATE SET media_type = excluded.media_type, image = excluded.image,
+                                                           sha256 = excluded.sha256, updated_at = excluded.updated_at
+                """)
+                .params(event.badgeClassId(), event.mediaType(), event.image(), event.sha256(),
+                        database.bindInstant(event.occurredAt()))
                 .update();
     }
 

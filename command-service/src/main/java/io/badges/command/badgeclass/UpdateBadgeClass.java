@@ -1,8 +1,14 @@
 package io.badges.command.badgeclass;
 
+import io.badges.vocabulary.image.BadgeImages;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/** {@code upload}: a picture given as a data: URI, to host (null: none, or an https URL in the definition). */
 public record UpdateBadgeClass(@TargetAggregateIdentifier String badgeClassId, BadgeClassDefinition definition,
-                               Instant at) {
+                               BadgeImages.Image upload, Instant at) {
+
+    public UpdateBadgeClass(String badgeClassId, BadgeClassDefinition definition, Instant at) {
+        this(badgeClassId, definition, null, at);
+    }
 }

@@ -10,7 +10,12 @@ import org.springframework.context.annotation.Configuration;
 class VocabularyConfig {
 
     @Bean
-    OpenBadges2 openBadges2(BadgesProperties properties) {
-        return new OpenBadges2(new PublicUrls(properties.publicBaseUrl()));
+    PublicUrls publicUrls(BadgesProperties properties) {
+        return new PublicUrls(properties.publicBaseUrl());
+    }
+
+    @Bean
+    OpenBadges2 openBadges2(PublicUrls urls) {
+        return new OpenBadges2(urls);
     }
 }

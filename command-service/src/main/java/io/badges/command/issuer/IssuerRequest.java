@@ -1,6 +1,6 @@
 package io.badges.command.issuer;
 
-import io.badges.command.web.HttpUrl;
+import io.badges.command.domain.HttpUrl;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -13,6 +13,8 @@ import io.badges.command.domain.RuleViolationException;
 import io.badges.command.domain.UnknownReferenceException;
 import io.badges.command.domain.UnmetPreconditionException;
 import io.badges.persistence.StartupRetry;
+import io.badges.vocabulary.image.BadImage;
+import io.badges.vocabulary.image.BadgeImages;
 import io.badges.web.ProblemResponses;
 import io.badges.web.ProblemResponses.FieldError;
 import java.util.List;
@@ -88,6 +90,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException ex) {
         return response(problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
                 "Payload too large", ex.getMessage()));
+    }
+
+    /** An image over 512 KiB: the body was read (the 1 MiB body limit held), its content is too large. */
+    @ExceptionHandler(BadgeImages.TooLarge.class)
+    ResponseEntity<ProblemDetail> imageTooLarge(BadgeImages.TooLarge ex) {
+        return response(withErrors(problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
+                ex.getMessage()), List.of(new FieldError("image", ex.getMessage()))));
+    }
+
+    @ExceptionHandler(BadImage.class)
+    ResponseEntity<ProblemDetail> badImage(BadImage ex) {
+        return response(withErrors(problem(HttpStatus.BAD_REQUEST, "bad-image", "Unacceptable image",
+                ex.getMessage()), List.of(new FieldError("image", ex.getMessage()))));
     }
 
     @ExceptionHandler(UnknownReferenceException.class)

@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.command.WriteModel;
 import io.badges.events.issuer.IssuerRegistered;
+import io.badges.testsupport.TestImages;
+import io.badges.vocabulary.image.BadgeImages;
+import io.badges.vocabulary.image.ImageType;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -281,6 +287,78 @@ abstract class WriteApiContract {
         }
     }
 
+    @Test
+    void hostsAnUploadedPictureWithItsEventAndRow() throws Exception {
+        byte[] png = TestImages.png(16);
+
+        HttpResponse<String> response = putImage(badgeClassId, "image/png", png);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = json.readTree(response.body());
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png));
+        assertThat(answer.path("sha256").asText()).isEqualTo(sha256);
+        assertThat(answer.path("image").asText()).endsWith("/public/badges/" + badgeClassId + "/image");
+        assertThat(jdbc.sql("SELECT media_type, sha256 FROM badge_class_image WHERE badge_class_id = ?")
+                .param(badgeClassId).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).single())
+                .isEqualTo("image/png " + sha256);
+        assertThat(jdbc.sql("SELECT image FROM badge_class_image WHERE badge_class_id = ?").param(badgeClassId)
+                .query(byte[].class).single()).isEqualTo(png);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type"
+                + " LIKE '%BadgeClassImageChanged'").param(badgeClassId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aDataUriImageIsHostedAndAnHttpsUrlLaterReplacesIt() throws Exception {
+        String svg = Base64.getEncoder().encodeToString(TestImages.svg("<circle r=\"4\"/>"));
+        HttpResponse<String> defined = post("/api/v1/badge-classes", """
+                {"issuerId":"%s","name":"Drawn","description":"d","criteria":{"narrative":"n"},
+                 "image":"data:image/svg+xml;base64,%s"}""".formatted(issuerId, svg));
+        String id = created(defined);
+
+        assertThat(json.readTree(defined.body()).path("image").asText()).endsWith("/public/badges/" + id + "/image");
+        assertThat(jdbc.sql("SELECT media_type FROM badge_class_image WHERE badge_class_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("image/svg+xml");
+
+        HttpResponse<String> linked = put("/api/v1/badge-classes/" + id, """
+                {"name":"Drawn","description":"d","criteria":{"narrative":"n"},"image":"https://img.example/d.png"}""");
+
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM badge_class_image WHERE badge_class_id = ?").param(id)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT image FROM badge_class WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("https://img.example/d.png");
+    }
+
+    Stream<Arguments> hostileImages() {
+        byte[] baked = BadgeImages.bakeSigned(new BadgeImages.Image(ImageType.PNG, TestImages.png(8)), "a.b.c");
+        byte[] twoBadges = BadgeImages.bakeCredential(new BadgeImages.Image(ImageType.PNG, baked), "{}");
+        return Stream.of(
+                Arguments.of("XXE SVG", "image/svg+xml", TestImages.xxeSvg(), 400),
+                Arguments.of("billion laughs SVG", "image/svg+xml", TestImages.billionLaughsSvg(), 400),
+                Arguments.of("script in an SVG", "image/svg+xml", TestImages.svg("<script>alert(1)</script>"), 400),
+                Arguments.of("PNG with a bad CRC", "image/png", TestImages.pngWithBadCrc(), 400),
+                Arguments.of("PNG with two openbadges chunks", "image/png", twoBadges, 400),
+                Arguments.of("already baked PNG", "image/png", baked, 400),
+                Arguments.of("GIF declared as PNG", "image/png", TestImages.gif(), 400),
+                Arguments.of("GIF", "image/gif", TestImages.gif(), 415),
+                Arguments.of("600 KiB PNG", "image/png", TestImages.oversized(600 * 1024), 413),
+                Arguments.of("10 MB PNG", "image/png", TestImages.oversized(10 * 1024 * 1024), 413));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileImages")
+    void refusesHostileImagesWithAProblemAndStoresNothing(String name, String type, byte[] image, int status)
+            throws Exception {
+        Map<String, Long> before = counts();
+
+        HttpResponse<String> response = putImage(badgeClassId, type, image);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertProblem(response);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(counts()).isEqualTo(before);
+    }
+
     Stream<Arguments> badInput() {
         String bc = "\"badgeClassId\":\"%s\"".formatted(badgeClassId);
         String alice = "\"recipient\":{\"type\":\"email\",\"identity\":\"alice@example.org\"}";
@@ -348,6 +426,18 @@ abstract class WriteApiContract {
                         Map.of("Authorization", ""), 401, null),
                 new Case("wrong API key", "POST", "/api/v1/issuers", "{\"name\":\"n\"," + issuerOk + "}",
                         Map.of("Authorization", "Bearer wrong-key"), 401, null),
+                new Case("data URI image of another type", "POST", "/api/v1/badge-classes",
+                        "{\"issuerId\":\"" + issuerId + "\",\"name\":\"n\",\"description\":\"d\","
+                                + "\"criteria\":{\"narrative\":\"n\"},\"image\":\"data:image/gif;base64,R0lGODlh\"}",
+                        Map.of(), 400, "image"),
+                new Case("data URI image that is not a PNG", "POST", "/api/v1/badge-classes",
+                        "{\"issuerId\":\"" + issuerId + "\",\"name\":\"n\",\"description\":\"d\","
+                                + "\"criteria\":{\"narrative\":\"n\"},\"image\":\"data:image/png;base64,"
+                                + Base64.getEncoder().encodeToString(TestImages.gif()) + "\"}", Map.of(), 400, "image"),
+                new Case("image neither URL nor data URI", "POST", "/api/v1/badge-classes",
+                        "{\"issuerId\":\"" + issuerId + "\",\"name\":\"n\",\"description\":\"d\","
+                                + "\"criteria\":{\"narrative\":\"n\"},\"image\":\"javascript:alert(1)\"}",
+                        Map.of(), 400, "image"),
                 new Case("idempotency key reused with another body", "POST", "/api/v1/assertions",
                         "{" + bc + ",\"recipient\":{\"type\":\"email\",\"identity\":\"other@example.org\"}}",
                         Map.of("Idempotency-Key", "seed-key"), 422, "Idempotency-Key")));
@@ -384,8 +474,8 @@ abstract class WriteApiContract {
 
     Map<String, Long> counts() {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        for (String table : List.of("issuer", "badge_class", "assertion", "idempotency_key", "issuer_key",
-                "domain_event_entry")) {
+        for (String table : List.of("issuer", "badge_class", "badge_class_image", "assertion", "idempotency_key",
+                "issuer_key", "domain_event_entry")) {
             counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
         }
         return counts;
@@ -421,6 +511,15 @@ abstract class WriteApiContract {
             }
         });
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> putImage(String badgeClass, String contentType, byte[] image) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/badge-classes/"
+                        + badgeClass + "/image"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(image))
+                .header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + KEY)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A write-model handler that fails after the issuer row of a poisoned name has been inserted. */

@@ -3,12 +3,11 @@ package io.badges.vocabulary.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.badges.testsupport.TestImages;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class BadgeImagesTest {
-
-    private static final byte[] GIF = "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1);
 
     @Test
     void anUploadMustBeAPngOrSvgOfTheDeclaredTypeAndAtMost512KiB() {
@@ -17,7 +16,7 @@ class BadgeImagesTest {
         assertThat(BadgeImages.upload(ImageType.PNG, png).type()).isEqualTo(ImageType.PNG);
         assertThatThrownBy(() -> BadgeImages.upload(ImageType.SVG, png)).isInstanceOf(BadImage.class)
                 .hasMessageContaining("is image/png, not image/svg+xml");
-        assertThatThrownBy(() -> BadgeImages.upload(ImageType.PNG, GIF)).isInstanceOf(BadImage.class)
+        assertThatThrownBy(() -> BadgeImages.upload(ImageType.PNG, TestImages.gif())).isInstanceOf(BadImage.class)
                 .hasMessageContaining("not a PNG or SVG");
         assertThatThrownBy(() -> BadgeImages.upload(ImageType.PNG, new byte[BadgeImages.MAX_BYTES + 1]))
                 .isInstanceOf(BadgeImages.TooLarge.class);

@@ -3,6 +3,7 @@ package io.badges.vocabulary.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.badges.testsupport.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,10 +48,7 @@ class PngTest {
 
     @Test
     void aWrongCrcIsRefusedWithTheChunkNamed() {
-        byte[] broken = png.clone();
-        broken[broken.length - 1] ^= 0x01;  // the IEND chunk's CRC
-
-        assertThatThrownBy(() -> Png.chunks(broken)).isInstanceOf(BadImage.class)
+        assertThatThrownBy(() -> Png.chunks(TestImages.pngWithBadCrc())).isInstanceOf(BadImage.class)
                 .hasMessageContaining("CRC of the IEND chunk");
     }
 

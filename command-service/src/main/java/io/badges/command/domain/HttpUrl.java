@@ -1,4 +1,4 @@
-package io.badges.command.web;
+package io.badges.command.domain;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
