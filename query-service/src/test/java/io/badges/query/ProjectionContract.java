@@ -13,6 +13,7 @@ import io.badges.events.assertion.AssertionRevoked;
 import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
 import io.badges.events.badgeclass.BadgeClassDefined;
+import io.badges.events.badgeclass.BadgeClassImageChanged;
 import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;
 import io.badges.events.issuer.IssuerKeyAdded;
@@ -23,6 +24,8 @@ import io.badges.persistence.DataSources;
 import io.badges.persistence.Migrations;
 import io.badges.persistence.Database;
 import io.badges.persistence.Side;
+import io.badges.vocabulary.image.BadgeImages;
+import io.badges.vocabulary.image.ImageType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,13 +33,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -50,6 +56,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -74,6 +81,9 @@ abstract class ProjectionContract {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     TokenStore tokenStore;
@@ -233,6 +243,186 @@ abstract class ProjectionContract {
                 .single()).isEqualTo(2L);
     }
 
+    @Test
+    void servesTheUploadedPictureWithItsTypeAndETagAndRevalidates() throws Exception {
+        String issuer = id();
+        String badge = id();
+        byte[] png = TestImages.png(24, 0);
+        append(new IssuerRegistered(issuer, "Pic Org", "https://pic.example", "p@pic.example", null, null, T0),
+                new BadgeClassDefined(badge, issuer, "Pictured", "Has a picture", null, new Criteria("c", null),
+                        List.of(), T0),
+                picture(badge, issuer, png, T0.plusSeconds(1)));
+        String path = "/public/badges/" + badge + "/image";
+        await().atMost(Duration.ofSeconds(10)).until(() -> "image/png".equals(header(getBytes(path), "Content-Type")));
+
+        HttpResponse<byte[]> image = getBytes(path);
+        String etag = "\"" + TestImages.sha256(png) + "\"";
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.body()).isEqualTo(png);
+        assertThat(header(image, "Content-Type")).isEqualTo("image/png");
+        assertThat(header(image, "ETag")).isEqualTo(etag);
+        assertThat(header(image, "Cache-Control")).isEqualTo("public, max-age=300, stale-while-revalidate=60");
+        assertThat(header(image, "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(header(image, "Content-Security-Policy")).isNull();
+
+        HttpResponse<byte[]> revalidated = getBytes(path, "If-None-Match", etag);
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertThat(revalidated.body()).isEmpty();
+        assertThat(header(revalidated, "ETag")).isEqualTo(etag);
+        assertThat(getBytes(path, "If-None-Match", "\"other\", W/" + etag).statusCode()).isEqualTo(304);
+        assertThat(getBytes(path, "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+
+        JsonNode document = awaitJson("/public/badges/" + badge);
+        assertThat(document.get("image").asText()).isEqualTo("https://badges.test" + path);
+        assertThat(awaitJson("/api/v1/badge-classes/" + badge).has("image")).isFalse();
+    }
+
+    @Test
+    void withoutAnUploadTheImageIsTheIssuersUrlOrAGeneratedPicture() throws Exception {
+        String issuer = id();
+        String linked = id();
+        String plain = id();
+        String url = "https://pics.example/linked.png";
+        append(new IssuerRegistered(issuer, "Fall Org", "https://fall.example", "f@fall.example", null, null, T0),
+                new BadgeClassDefined(linked, issuer, "Linked", "Has a URL", url, new Criteria("c", null), List.of(),
+                        T0),
+                new BadgeClassDefined(plain, issuer, "Plain badge", "Has nothing", null, new Criteria("c", null),
+                        List.of(), T0));
+        String linkedPath = "/public/badges/" + linked + "/image";
+        String plainPath = "/public/badges/" + plain + "/image";
+        await().atMost(Duration.ofSeconds(10)).until(() -> getBytes(plainPath).statusCode() == 200);
+
+        HttpResponse<byte[]> redirect = getBytes(linkedPath);
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(header(redirect, "Location")).isEqualTo(url);
+        HttpResponse<byte[]> generated = getBytes(plainPath);
+        BadgeImages.Image expected = BadgeImages.generated(plain, "Plain badge");
+        assertThat(generated.body()).isEqualTo(expected.bytes());
+        assertThat(header(generated, "Content-Type")).isEqualTo("image/svg+xml");
+        assertThat(header(generated, "ETag")).isEqualTo("\"" + expected.sha256() + "\"");
+        assertThat(header(generated, "Content-Security-Policy"))
+                .isEqualTo("default-src 'none'; style-src 'unsafe-inline'; sandbox");
+        assertThat(header(generated, "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(awaitJson("/api/v1/badge-classes/" + linked).get("image").asText()).isEqualTo(url);
+        assertThat(awaitJson("/public/badges/" + linked).get("image").asText())
+                .isEqualTo("https://badges.test" + linkedPath);
+
+        // a rename shows in the generated picture at once, though it was cached
+        append(new BadgeClassUpdated(plain, issuer, "Renamed", "Has nothing", null, new Criteria("c", null),
+                List.of(), T0.plusSeconds(1)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(getBytes(plainPath).body())
+                .isEqualTo(BadgeImages.generated(plain, "Renamed").bytes()));
+
+        byte[] png = TestImages.png(16, 3);
+        append(picture(linked, issuer, png, T0.plusSeconds(2)), picture(plain, issuer, png, T0.plusSeconds(2)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(getBytes(linkedPath).body()).isEqualTo(png);
+            assertThat(getBytes(plainPath).body()).isEqualTo(png);
+        });
+
+        append(BadgeClassImageChanged.removed(linked, issuer, T0.plusSeconds(3)),
+                BadgeClassImageChanged.removed(plain, issuer, T0.plusSeconds(3)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(getBytes(linkedPath).statusCode()).isEqualTo(302);
+            assertThat(getBytes(plainPath).body()).isEqualTo(BadgeImages.generated(plain, "Renamed").bytes());
+        });
+        assertThat(readTables.sql("SELECT image IS NULL AND sha256 IS NULL FROM badge_class_image WHERE badge_class_id = ?")
+                .param(plain).query(Boolean.class).single()).isTrue();
+
+        for (String path : List.of("/public/badges/" + id() + "/image", "/public/assertions/" + id() + "/image")) {
+            HttpResponse<byte[]> unknown = getBytes(path, "Accept", "image/png");
+            assertThat(unknown.statusCode()).as(path).isEqualTo(404);
+            assertThat(header(unknown, "Content-Type")).isEqualTo("application/problem+json");
+        }
+    }
+
+    @Test
+    void bakesTheAssertionIntoItsBadgeImageAsItsDocumentIsServed() throws Exception {
+        String issuer = id();
+        String pictured = id();
+        String plain = id();
+        String linked = id();
+        String onPicture = id();
+        String onPlain = id();
+        String onLinked = id();
+        String signed = id();
+        byte[] png = TestImages.png(20, 4);
+        String payload = "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\",\"id\":\"urn:uuid:"
+                + signed + "\"}";
+        String jws = base64("{\"alg\":\"RS256\"}") + "." + base64(payload) + "." + base64("signature");
+        append(new IssuerRegistered(issuer, "Bake Org", "https://bake.example", "b@bake.example", null, null, T0),
+                new BadgeClassDefined(pictured, issuer, "Pictured", "D", null, new Criteria("c", null), List.of(), T0),
+                picture(pictured, issuer, png, T0),
+                new BadgeClassDefined(plain, issuer, "Plain", "D", null, new Criteria("c", null), List.of(), T0),
+                new BadgeClassDefined(linked, issuer, "Linked", "D", "https://pics.example/l.png",
+                        new Criteria("c", null), List.of(), T0),
+                new AssertionIssued(onPicture, pictured, issuer, new Recipient("email", "sha256$ab", true, "s"),
+                        List.of(new Evidence("https://bake.example/e", "proof")), "baked", T0, null, "hosted"),
+                // CDATA cannot hold "]]>" as it is: the SVG must still carry the document to the byte
+                new AssertionIssued(onPlain, plain, issuer, new Recipient("email", "sha256$cd", true, "s"),
+                        List.of(new Evidence(null, "it ]]> works")), null, T0, null, "hosted"),
+                new AssertionIssued(onLinked, linked, issuer, new Recipient("email", "sha256$ef", true, "s"),
+                        List.of(), null, T0, null, "hosted"),
+                new AssertionIssued(signed, pictured, issuer, new Recipient("email", "sha256$gh", true, "s"),
+                        List.of(), null, T0, null, "signed", jws, null));
+        String path = "/public/assertions/" + onPicture + "/image";
+        await().atMost(Duration.ofSeconds(10)).until(() -> getBytes("/public/assertions/" + signed + "/image")
+                .statusCode() == 200 && "image/png".equals(header(getBytes(path), "Content-Type")));
+
+        byte[] document = getBytes("/public/assertions/" + onPicture).body();
+        HttpResponse<byte[]> image = getBytes(path);
+        BadgeImages.Unbaked unbaked = BadgeImages.unbake(image.body()).orElseThrow();
+        assertThat(unbaked.type()).isEqualTo(ImageType.PNG);
+        assertThat(unbaked.generation()).isEqualTo(BadgeImages.Generation.OB2);
+        assertThat(unbaked.data().getBytes(StandardCharsets.UTF_8)).isEqualTo(document);
+        assertThat(image.body()).isEqualTo(BadgeImages.bakeHosted(new BadgeImages.Image(ImageType.PNG, png),
+                "https://badges.test/public/assertions/" + onPicture, new String(document, StandardCharsets.UTF_8)));
+        String etag = "\"" + TestImages.sha256(image.body()) + "\"";
+        assertThat(header(image, "Content-Type")).isEqualTo("image/png");
+        assertThat(header(image, "ETag")).isEqualTo(etag);
+        assertThat(header(image, "Content-Disposition")).isEqualTo("inline; filename=\"badge-" + onPicture + ".png\"");
+        assertThat(header(image, "Cache-Control")).isEqualTo("public, max-age=300, stale-while-revalidate=60");
+        assertThat(header(image, "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(getBytes(path, "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(getBytes(path).body()).isEqualTo(image.body());
+
+        for (String assertion : List.of(onPlain, onLinked)) {
+            HttpResponse<byte[]> svg = getBytes("/public/assertions/" + assertion + "/image");
+            assertThat(header(svg, "Content-Type")).isEqualTo("image/svg+xml");
+            assertThat(header(svg, "Content-Security-Policy"))
+                    .isEqualTo("default-src 'none'; style-src 'unsafe-inline'; sandbox");
+            assertThat(header(svg, "Content-Disposition")).isEqualTo("inline; filename=\"badge-" + assertion + ".svg\"");
+            BadgeImages.Unbaked fromSvg = BadgeImages.unbake(svg.body()).orElseThrow();
+            assertThat(fromSvg.type()).isEqualTo(ImageType.SVG);
+            assertThat(fromSvg.data().getBytes(StandardCharsets.UTF_8))
+                    .isEqualTo(getBytes("/public/assertions/" + assertion).body());
+        }
+        assertThat(BadgeImages.unbake(getBytes("/public/assertions/" + signed + "/image").body()).orElseThrow().data())
+                .isEqualTo(jws);
+
+        // the baked image is a badge: presented to the verifier, it verifies as its document does
+        JsonNode verified = json.readTree(post("/api/v1/verify", "image/png", image.body()).body());
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("format").asText()).isEqualTo("ob20-hosted");
+        assertThat(verified.get("baked").asBoolean()).isTrue();
+
+        // a new picture bakes anew
+        byte[] newer = TestImages.png(20, 5);
+        append(picture(pictured, issuer, newer, T0.plusSeconds(1)));
+        byte[] expected = BadgeImages.bakeHosted(new BadgeImages.Image(ImageType.PNG, newer),
+                "https://badges.test/public/assertions/" + onPicture, new String(document, StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(getBytes(path).body()).isEqualTo(expected));
+        assertThat(getBytes(path, "If-None-Match", etag).statusCode()).isEqualTo(200);
+
+        // a revocation shows at once, though the image was baked and cached
+        append(new AssertionRevoked(onPicture, pictured, "fraud", T0.plusSeconds(2)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> getBytes(path).statusCode() == 410);
+        HttpResponse<byte[]> gone = getBytes(path, "Accept", "image/png");
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(header(gone, "Content-Type")).isEqualTo("application/problem+json");
+        assertThat(json.readTree(gone.body()).get("detail").asText()).contains("fraud");
+    }
+
     /** EventJson is the contract; Axon's event serializer, which writes the event store and Kafka, must agree. */
     @Test
     void theEventSerializerWritesTheContractsJson() {
@@ -245,7 +435,9 @@ abstract class ProjectionContract {
                 new BadgeClassUpdated("b1", "i1", "B", "D", null, new Criteria(null, "https://c.example"), List.of(), at),
                 new AssertionIssued("a1", "b1", "i1", new Recipient("email", "sha256$ab", true, null),
                         List.of(new Evidence("https://e.example", null)), null, at, null, "hosted"),
-                new AssertionRevoked("a1", "b1", null, at));
+                new AssertionRevoked("a1", "b1", null, at),
+                new BadgeClassImageChanged("b1", "i1", "image/png", TestImages.png(4, 0),
+                        TestImages.sha256(TestImages.png(4, 0)), at));
 
         assertThat(events.stream().map(EventJson::typeName)).containsExactlyInAnyOrderElementsOf(
                 EventJson.TYPES.stream().map(Class::getSimpleName).toList());
@@ -331,10 +523,15 @@ abstract class ProjectionContract {
                         List.of(), T0),
                 new AssertionIssued(assertion, badge, issuer, new Recipient("email", "bob@r.example", false, null),
                         List.of(), null, T0, null, "hosted"),
-                new AssertionRevoked(assertion, badge, "r", T0.plusSeconds(5)));
+                new AssertionRevoked(assertion, badge, "r", T0.plusSeconds(5)),
+                picture(badge, issuer, TestImages.png(8, 1), T0.plusSeconds(6)),
+                picture(badge, issuer, TestImages.png(8, 2), T0.plusSeconds(7)));
+        // path, not get: until the assertion is projected the answer is a 404 problem, without "revoked"
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(json.readTree(get("/api/v1/assertions/" + assertion).body()).get("revoked").asBoolean())
+                assertThat(json.readTree(get("/api/v1/assertions/" + assertion).body()).path("revoked").asBoolean())
                         .isTrue());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(getBytes("/public/badges/" + badge + "/image").body()).isEqualTo(TestImages.png(8, 2)));
         long head = lastGlobalIndex();
         await().atMost(Duration.ofSeconds(10)).until(() -> tokenIndex() == head);
         Map<String, List<Map<String, Object>>> before = snapshot();
@@ -348,6 +545,13 @@ abstract class ProjectionContract {
         await().atMost(Duration.ofSeconds(20)).until(() -> tokenIndex() == head);
 
         assertThat(snapshot()).isEqualTo(before);
+
+        // the older picture delivered once more, on its own (a redelivery), is turned away by last_seq
+        BadgeClassImageChanged older = picture(badge, issuer, TestImages.png(8, 1), T0.plusSeconds(6));
+        new AnnotationEventHandlerAdapter(context.getBean("badgeImageProjection")).handle(
+                new GenericDomainEventMessage<>("BadgeClassImageChanged", badge, 1L, older));
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(getBytes("/public/badges/" + badge + "/image").body()).isEqualTo(TestImages.png(8, 2));
     }
 
     private long lastGlobalIndex() {
@@ -366,7 +570,39 @@ abstract class ProjectionContract {
         for (String table : List.of("issuer_view", "issuer_key_view", "badge_class_view", "assertion_view")) {
             tables.put(table, readTables.sql("SELECT * FROM " + table + " ORDER BY id").query().listOfRows());
         }
+        // bytes as hex: arrays compare by identity
+        tables.put("badge_class_image", readTables.sql("SELECT * FROM badge_class_image ORDER BY badge_class_id")
+                .query().listOfRows().stream().map(row -> {
+                    Map<String, Object> copy = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                    row.forEach((column, value) -> copy.put(column,
+                            value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value));
+                    return copy;
+                }).toList());
         return tables;
+    }
+
+    private static BadgeClassImageChanged picture(String badge, String issuer, byte[] png, Instant at) {
+        return new BadgeClassImageChanged(badge, issuer, "image/png", png, TestImages.sha256(png), at);
+    }
+
+    private HttpResponse<byte[]> getBytes(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        List<String> values = response.headers().allValues(name);
+        assertThat(values).as(name).hasSizeLessThanOrEqualTo(1);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private JsonNode awaitJson(String path) throws Exception {
@@ -377,6 +613,10 @@ abstract class ProjectionContract {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String base64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String id() {

@@ -24,11 +24,14 @@ class AssertionDocumentController {
 
     private final AssertionViewStore store;
     private final OpenBadges2 documents;
+    private final AssertionDocuments hosted;
     private final ObjectMapper json;
 
-    AssertionDocumentController(AssertionViewStore store, OpenBadges2 documents, ObjectMapper json) {
+    AssertionDocumentController(AssertionViewStore store, OpenBadges2 documents, AssertionDocuments hosted,
+                                ObjectMapper json) {
         this.store = store;
         this.documents = documents;
+        this.hosted = hosted;
         this.json = json;
     }
 
@@ -43,9 +46,8 @@ class AssertionDocumentController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(json.readTree(payload(view.signature())));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(documents.hostedAssertion(new OpenBadges2.Award(view.id(), view.recipient(),
-                        view.badgeClass().id(), view.issuedOn(), view.expires(), view.evidence(), view.narrative())));
+        // the bytes themselves (not a map for Jackson to write): its image bakes in exactly these
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(hosted.hosted(view));
     }
 
     @GetMapping(value = PublicUrls.ASSERTION_JWS, produces = MediaType.TEXT_PLAIN_VALUE)

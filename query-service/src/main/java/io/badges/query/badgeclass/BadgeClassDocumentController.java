@@ -20,10 +20,14 @@ class BadgeClassDocumentController {
         this.documents = documents;
     }
 
+    /**
+     * The image is always our image URL, which serves the uploaded picture, redirects to the issuer's
+     * own URL, or serves a generated one: OB 2.0 requires an image, so every badge class has one.
+     */
     @GetMapping(PublicUrls.BADGE)
     Map<String, Object> badge(@PathVariable String id) {
         BadgeClassView badge = store.find(id).orElseThrow(() -> new NotFound("badge class", id));
         return documents.badgeClass(new OpenBadges2.BadgeClass(id, badge.issuer().id(), badge.name(),
-                badge.description(), badge.image(), badge.criteria(), badge.tags()));
+                badge.description(), documents.urls().badgeImage(id), badge.criteria(), badge.tags()));
     }
 }

@@ -9,10 +9,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Creates the read caches and routes invalidations to them, both this instance's own (after its
@@ -48,8 +50,18 @@ public class Caches implements DisposableBean {
     }
 
     public <V> TieredCache<V> create(String name, Class<V> type) {
-        TieredCache<V> cache = new TieredCache<>(name, settings, l1WithoutRedis, redis,
-                new SlotCodec<>(mapper, mapper.constructType(type)), meters);
+        return register(new TieredCache<>(name, settings, l1WithoutRedis, redis,
+                new SlotCodec<>(mapper, mapper.constructType(type)), meters, null, 0));
+    }
+
+    /** A cache whose L1 is bounded by the bytes its values weigh rather than by their number. */
+    public <V> TieredCache<V> create(String name, Class<V> type, ToIntFunction<V> bytes, DataSize maxSize) {
+        return register(new TieredCache<>(name, settings, l1WithoutRedis, redis,
+                new SlotCodec<>(mapper, mapper.constructType(type)), meters, bytes, maxSize.toBytes()));
+    }
+
+    private <V> TieredCache<V> register(TieredCache<V> cache) {
+        String name = cache.name();
         if (byName.putIfAbsent(name, cache) != null) {
             throw new IllegalStateException("two caches named " + name);
         }

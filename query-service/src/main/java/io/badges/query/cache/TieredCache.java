@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * One read cache: L1 (Caffeine, this instance) in front of Redis (shared) in front of the database.
@@ -35,16 +36,27 @@ public final class TieredCache<V> {
     private final Counter redisMisses;
     private final Timer loads;
 
+    /**
+     * @param weight null: L1 holds at most {@code l1MaxEntries}; else it holds at most {@code maxWeight}
+     *               of what this function says a value weighs (bytes, for values as large as images)
+     */
     TieredCache(String name, QueryProperties.Cache settings, boolean l1WithoutRedis, RedisTier redis,
-                SlotCodec<V> codec, MeterRegistry meters) {
+                SlotCodec<V> codec, MeterRegistry meters, ToIntFunction<V> weight, long maxWeight) {
         this.name = name;
         this.settings = settings;
         this.l1WithoutRedis = l1WithoutRedis;
         this.redis = redis;
         this.codec = codec;
         Counter l1Evictions = counter(meters, "badges.cache.evictions", "l1", null);
-        this.l1 = Caffeine.newBuilder()
-                .maximumSize(settings.l1MaxEntries())
+        Caffeine<Object, Object> builder = Caffeine.newBuilder();
+        if (weight == null) {
+            builder.maximumSize(settings.l1MaxEntries());
+        } else {
+            // a tombstone or an absent row weighs what its key and slot do
+            builder.maximumWeight(maxWeight).weigher((String key, Slot<V> slot) ->
+                    64 + (slot.value() == null ? 0 : weight.applyAsInt(slot.value())));
+        }
+        this.l1 = builder
                 .expireAfter(new Expiry<String, Slot<V>>() {
                     @Override
                     public long expireAfterCreate(String key, Slot<V> slot, long now) {

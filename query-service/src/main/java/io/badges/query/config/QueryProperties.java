@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /** Settings of the query service; see docs/configuration.md. */
@@ -90,6 +91,11 @@ public record QueryProperties(
     /**
      * The read caches: a per-instance L1 (Caffeine) in front of Redis (when {@code redisUrl} is set).
      * {@code enabled=false} turns every cache off (benchmarks).
+     * <p>Images are bounded by bytes, not entries: a picture may weigh up to 512 KiB, so 100,000 of them
+     * could fill the heap. {@code badgeImagesMaxSize}: the L1 of the badge pictures (uploaded, or
+     * generated). {@code bakedImagesMaxSize}: the assertion images with the assertion baked in, kept
+     * per instance only (they are derived from cached data, and cheap to bake again); the default
+     * 64 MiB holds some 3,000 baked PNGs of 20 KiB, or 128 of the largest.
      */
     public record Cache(
             @DefaultValue("true") boolean enabled,
@@ -102,12 +108,15 @@ public record QueryProperties(
             @NotNull @DefaultValue("10s") Duration tombstoneTtl,
             @NotNull @DefaultValue("50ms") Duration redisTimeout,
             @NotNull @DefaultValue("1s") Duration redisRetryInterval,
-            @NotNull @DefaultValue("json") Format format) {
+            @NotNull @DefaultValue("json") Format format,
+            @NotNull @DefaultValue("32MB") DataSize badgeImagesMaxSize,
+            @NotNull @DefaultValue("64MB") DataSize bakedImagesMaxSize) {
 
         /** The defaults of application.yml, with this Redis (null: none). */
         public static Cache defaults(String redisUrl) {
             return new Cache(true, redisUrl, 100_000, Duration.ofMinutes(10), 0.1, Duration.ofSeconds(5),
-                    Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(1), Format.JSON);
+                    Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(1), Format.JSON,
+                    DataSize.ofMegabytes(32), DataSize.ofMegabytes(64));
         }
 
         public boolean redis() {

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.query.ProblemException;
+import io.badges.vocabulary.image.BadgeImages;
+import io.badges.vocabulary.image.ImageType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +16,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 class VerificationController {
+
+    private static final String SVG = "image/svg+xml";
 
     private final OwnAssertionVerifier own;
     private final PresentedCredentialVerifier presented;
@@ -44,13 +52,62 @@ class VerificationController {
         if (contentType.startsWith(MediaType.TEXT_PLAIN_VALUE)) {
             return presented.signed(body, who);
         }
-        JsonNode credential;
-        try {
-            credential = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-                    "the body is not well-formed JSON");
+        return verify(parse(body, "the body is not well-formed JSON"), who);
+    }
+
+    /** Body: a baked badge image, PNG or SVG, as it is. */
+    @PostMapping(value = "/api/v1/verify", consumes = {MediaType.IMAGE_PNG_VALUE, SVG})
+    VerificationResult verifyImage(HttpServletRequest request, @RequestHeader(value = "Content-Type") String contentType,
+                                   @RequestParam(required = false) String recipient) throws IOException {
+        byte[] image = BakedCredentials.readBody(request.getInputStream(), request.getContentLengthLong());
+        return verifyBaked(BakedCredentials.read(image, ImageType.ofMediaType(contentType).orElseThrow()),
+                blankToNull(recipient));
+    }
+
+    /**
+     * A baked badge image uploaded as the form field {@code file}, its type read from its bytes.
+     * An upload over the multipart limits (application.yml) is refused before it gets here, with 413.
+     */
+    @PostMapping(value = "/api/v1/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    VerificationResult verifyUpload(@RequestPart("file") MultipartFile file,
+                                    @RequestParam(required = false) String recipient) throws IOException {
+        if (file.getSize() > BadgeImages.MAX_BYTES) {
+            throw BakedCredentials.tooLarge("the image has " + file.getSize() + " bytes; at most "
+                    + BadgeImages.MAX_BYTES + " are accepted");
         }
+        return verifyBaked(BakedCredentials.read(file.getBytes(), null), blankToNull(recipient));
+    }
+
+    /**
+     * What a badge image carries is verified as if it had been presented directly: the assertion
+     * JSON (hosted), a compact JWS (signed), or an SVG's bare assertion URL, verified as the hosted
+     * assertion at that URL.
+     */
+    private VerificationResult verifyBaked(BadgeImages.Unbaked unbaked, String who) {
+        if (unbaked.generation() == BadgeImages.Generation.OB3) {
+            throw ob3();
+        }
+        String data = unbaked.data().strip();
+        VerificationResult result;
+        if (data.startsWith("{")) {
+            result = verify(parse(data, "the badge data in the image is not well-formed JSON"), who);
+        } else if (data.startsWith("https://") || data.startsWith("http://")) {
+            result = presented.hosted(json.createObjectNode().put("id", data), who);
+        } else {
+            result = presented.signed(data, who);
+        }
+        return result.fromImage();
+    }
+
+    private JsonNode parse(String body, String malformed) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", malformed);
+        }
+    }
+
+    private VerificationResult verify(JsonNode credential, String who) {
         if (credential.isTextual()) {
             return presented.signed(credential.asText(), who);
         }
@@ -59,14 +116,18 @@ class VerificationController {
         }
         String types = credential.path("type").toString();
         if (types.contains("VerifiableCredential") || types.contains("OpenBadgeCredential")) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unsupported-format", "Unsupported format",
-                    "Open Badges 3.0 credentials are not verified by this version yet");
+            throw ob3();
         }
         if (types.contains("Assertion")) {
             return presented.hosted(credential, who);
         }
         throw new ProblemException(HttpStatus.BAD_REQUEST, "not-a-credential", "Not an Open Badges credential",
                 "expected an OB 2.0 Assertion, a compact JWS or {\"jws\": ...}");
+    }
+
+    private static ProblemException ob3() {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unsupported-format", "Unsupported format",
+                "Open Badges 3.0 credentials are not verified by this version yet");
     }
 
     private static String blankToNull(String value) {

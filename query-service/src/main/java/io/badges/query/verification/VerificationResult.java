@@ -5,10 +5,16 @@ import java.util.List;
 
 /**
  * The answer of every verification route. {@code valid} holds when every check passed (the
- * recipient check counts only when a recipient was given).
+ * recipient check counts only when a recipient was given). {@code baked}: true when the credential
+ * was read from a badge image, null (left out of the JSON) otherwise.
  */
 public record VerificationResult(boolean valid, boolean revoked, boolean expired, Boolean recipientMatches,
-                                 List<Check> checks, String format) {
+                                 List<Check> checks, String format, Boolean baked) {
+
+    /** This result, for a credential that was baked into the image presented. */
+    VerificationResult fromImage() {
+        return new VerificationResult(valid, revoked, expired, recipientMatches, checks, format, true);
+    }
 
     /** Collects checks while a verification runs. */
     static final class Builder {
@@ -40,7 +46,7 @@ public record VerificationResult(boolean valid, boolean revoked, boolean expired
 
         VerificationResult build(String format) {
             boolean valid = checks.stream().allMatch(Check::passed);
-            return new VerificationResult(valid, revoked, expired, recipientMatches, List.copyOf(checks), format);
+            return new VerificationResult(valid, revoked, expired, recipientMatches, List.copyOf(checks), format, null);
         }
     }
 }

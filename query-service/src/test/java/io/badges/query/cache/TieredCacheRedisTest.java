@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The cache levels against a real redis-server: two {@link Caches} play two query-service instances
@@ -68,7 +69,7 @@ class TieredCacheRedisTest {
         QueryProperties.Cache d = QueryProperties.Cache.defaults(redisUrl);
         QueryProperties.Cache settings = new QueryProperties.Cache(true, redisUrl, d.l1MaxEntries(), d.ttl(),
                 d.ttlJitter(), d.negativeTtl(), d.tombstoneTtl(), Duration.ofMillis(200), Duration.ofMillis(200),
-                format);
+                format, d.badgeImagesMaxSize(), d.bakedImagesMaxSize());
         QueryProperties properties = TestProperties.withCache(settings, Deployment.REPLICATED);
         Caches caches = new Caches(properties, new SimpleMeterRegistry(), new ObjectMapper());
         instances.add(caches);
@@ -102,6 +103,51 @@ class TieredCacheRedisTest {
         });
 
         assertThat(table.loads.get()).as("one database load for three reads on two instances").isEqualTo(1);
+    }
+
+    /** A value as large as a badge picture: bytes, base64 in JSON, binary in Smile. */
+    record Picture(String mediaType, byte[] bytes) {
+    }
+
+    @ParameterizedTest
+    @EnumSource(QueryProperties.Cache.Format.class)
+    void bytesTravelThroughRedisIntact(QueryProperties.Cache.Format format) {
+        byte[] bytes = new byte[40_000];
+        new java.util.Random(1).nextBytes(bytes);
+        String id = id();
+        Function<String, Optional<Versioned<Picture>>> table = key -> Optional.of(Versioned.of(
+                new Picture("image/png", bytes), 0));
+        TieredCache<Picture> a = instance(TestRedis.shared().url(), format)
+                .create("pictures", Picture.class, p -> p.bytes().length, DataSize.ofMegabytes(1));
+        TieredCache<Picture> b = instance(TestRedis.shared().url(), format)
+                .create("pictures", Picture.class, p -> p.bytes().length, DataSize.ofMegabytes(1));
+        a.get(id, table);
+
+        AtomicInteger loads = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            b.clearL1();
+            Picture shared = b.get(id, key -> {
+                loads.incrementAndGet();
+                return Optional.empty();
+            }).orElseThrow();
+            assertThat(shared.bytes()).isEqualTo(bytes);
+            assertThat(shared.mediaType()).isEqualTo("image/png");
+        });
+        assertThat(loads.get()).as("answered by Redis, not loaded again").isZero();
+    }
+
+    @Test
+    void anL1BoundedByBytesKeepsNoMoreThanItsSize() {
+        QueryProperties.Cache settings = QueryProperties.Cache.defaults(null);
+        Caches caches = new Caches(TestProperties.withCache(settings), new SimpleMeterRegistry(), new ObjectMapper());
+        instances.add(caches);
+        TieredCache<Picture> cache = caches.create("pictures", Picture.class, p -> p.bytes().length,
+                DataSize.ofKilobytes(100));
+        for (int i = 0; i < 20; i++) {
+            cache.get("p" + i, key -> Optional.of(Versioned.of(new Picture("image/png", new byte[30_000]), 0)));
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> cache.l1Size() <= 3);
     }
 
     @Test

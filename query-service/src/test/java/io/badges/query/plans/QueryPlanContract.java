@@ -10,6 +10,7 @@ import io.badges.persistence.Side;
 import io.badges.query.Cursor;
 import io.badges.query.assertion.AssertionViewStore;
 import io.badges.query.badgeclass.BadgeClassViewStore;
+import io.badges.query.image.BadgeImageStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,6 +40,8 @@ abstract class QueryPlanContract {
     /** The LIMIT of a default page, as the stores append it. */
     static final String PAGE = Cursor.limitClause(Cursor.DEFAULT_LIMIT + 1);
     static final int RECIPIENTS = 20_000;
+    /** Badge classes with an uploaded picture. */
+    static final int IMAGES = 5_000;
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private HikariDataSource dataSource;
@@ -88,6 +91,13 @@ abstract class QueryPlanContract {
                         s.setObject(5, vendor.bindInstant(T0.plusSeconds(i)));
                         s.setBoolean(6, i % 100 == 0);
                         s.setString(7, String.format("%064x", i % RECIPIENTS));
+                    });
+            insert(c, "INSERT INTO badge_class_image (badge_class_id, media_type, image, sha256, updated_at, last_seq) "
+                    + "VALUES (?, 'image/png', ?, ?, ?, 1)", IMAGES, (s, i) -> {
+                        s.setString(1, "badge-" + i * (BADGE_CLASSES / IMAGES));
+                        s.setBytes(2, new byte[] {(byte) i});
+                        s.setString(3, String.format("%064x", i));
+                        s.setObject(4, vendor.bindInstant(T0));
                     });
             c.commit();
             try (Statement s = c.createStatement()) {
@@ -187,6 +197,18 @@ abstract class QueryPlanContract {
         for (List<String> plan : List.of(first, next)) {
             assertUsesIndex(plan, "badge_class_view_issuer_idx");
             assertNoSort(plan);
+        }
+    }
+
+    /** The picture behind every badge and assertion image: both tables by their primary keys, nothing scanned. */
+    @Test
+    void badgeImageIsReadByThePrimaryKeys() throws SQLException {
+        for (String badge : List.of("badge-40", "badge-41")) {  // with a picture, without one
+            List<String> plan = plan(BadgeImageStore.SELECT, badge);
+            assertThat(String.join("\n", plan)).containsAnyOf("badge_class_image_pkey", "sqlite_autoindex_badge_class_image")
+                    .containsAnyOf("badge_class_view_pkey", "sqlite_autoindex_badge_class_view")
+                    .doesNotContain("Seq Scan");
+            assertThat(plan).noneMatch(line -> line.strip().startsWith("SCAN "));
         }
     }
 

@@ -1,0 +1,225 @@
+package io.badges.query.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
+import io.badges.persistence.DataSources;
+import io.badges.persistence.Database;
+import io.badges.persistence.Migrations;
+import io.badges.persistence.Side;
+import io.badges.query.TestImages;
+import io.badges.testsupport.TestSqlite;
+import io.badges.vocabulary.image.BadgeImages;
+import io.badges.vocabulary.image.ImageType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * POST /api/v1/verify with a badge image, raw or as a multipart upload: the 1EdTech OB 2.0 vectors
+ * (served offline through the URL map, as in {@link OpenBadgesVectorsTest}) baked into images verify
+ * exactly as when they are presented directly, with {@code baked: true}; broken images are refused
+ * with problem+json, never 500.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BadgeImageVerificationTest {
+
+    private static final Path DATA = TestSqlite.newDirectory("verify-images");
+    private static final String NOBODY = "nobody@example.org";
+    private static final byte[] GIF = "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        String commandDb = "jdbc:sqlite:" + DATA.resolve("command.db");
+        try (HikariDataSource command = DataSources.create(new DataSources.Settings(commandDb, null, null, 1,
+                "test-command"), DataSources.Role.WRITER)) {
+            Migrations.migrate(command, Database.forUrl(commandDb), Side.COMMAND);
+        }
+        Path site = Files.createDirectories(DATA.resolve("site"));
+        try (Stream<Path> assets = Files.list(TestVerifiers.fixtures().resolve("assets"))) {
+            for (Path asset : assets.toList()) {
+                Files.copy(asset, site.resolve(asset.getFileName()));
+            }
+        }
+        Files.copy(TestVerifiers.fixtures().resolve("basic-assertion.json"), site.resolve("beths-robotics-badge.json"));
+        String target = site.toUri().toString();
+        registry.add("badges.public-base-url", () -> "https://badges.test");
+        registry.add("badges.data-dir", DATA::toString);
+        registry.add("badges.verifier.url-map", () -> "https://example.org/=" + target + ";http://example.org/=" + target);
+    }
+
+    private static String vector(String name) {
+        try {
+            return Files.readString(TestVerifiers.fixtures().resolve(name)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BadgeImages.Image png() {
+        return new BadgeImages.Image(ImageType.PNG, TestImages.png(32, 7));
+    }
+
+    private static BadgeImages.Image svg() {
+        return BadgeImages.generated("vectors", "Robotics Badge");
+    }
+
+    @Test
+    void aBakedHostedAssertionVerifiesAsTheAssertionItself() throws Exception {
+        String assertion = vector("basic-assertion.json");
+        String url = json.readTree(assertion).get("id").asText();
+        JsonNode direct = verified(post("application/json", assertion.getBytes(StandardCharsets.UTF_8)), 200);
+        assertThat(direct.get("valid").asBoolean()).as(direct.toString()).isTrue();
+        assertThat(direct.has("baked")).isFalse();
+
+        for (BadgeImages.Image image : List.of(png(), svg())) {
+            byte[] baked = BadgeImages.bakeHosted(image, url, assertion);
+            assertSameButBaked(verified(post(image.type().mediaType(), baked), 200), direct);
+            assertSameButBaked(verified(upload(baked), 200), direct);
+        }
+        // an SVG may carry only the assertion's URL: verified as the hosted assertion found there
+        byte[] urlOnly = svgWith("<openbadges:assertion verify=\"" + url + "\"/>");
+        assertSameButBaked(verified(post("image/svg+xml", urlOnly), 200), direct);
+    }
+
+    @Test
+    void aBakedSignedAssertionVerifiesAsItsJws() throws Exception {
+        String jws = vector("simple.jwt");
+        JsonNode direct = verified(post("text/plain", jws.getBytes(StandardCharsets.UTF_8)), 200);
+        assertThat(direct.get("valid").asBoolean()).as(direct.toString()).isTrue();
+
+        for (BadgeImages.Image image : List.of(png(), svg())) {
+            byte[] baked = BadgeImages.bakeSigned(image, jws);
+            assertSameButBaked(verified(post(image.type().mediaType(), baked), 200), direct);
+            assertSameButBaked(verified(upload(baked), 200), direct);
+        }
+    }
+
+    @Test
+    void aForgedBakedJwsIsInvalidNotRefused() throws Exception {
+        String jws = vector("simple.jwt");
+        String forged = jws.substring(0, jws.length() - 4) + (jws.endsWith("AAAA") ? "BBBB" : "AAAA");
+        JsonNode result = verified(post("image/png", BadgeImages.bakeSigned(png(), forged)), 200);
+        assertThat(result.get("valid").asBoolean()).isFalse();
+        assertThat(result.get("baked").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anImageWithoutBadgeDataIsUnprocessable() throws Exception {
+        for (BadgeImages.Image image : List.of(png(), svg())) {
+            problem(post(image.type().mediaType(), image.bytes()), 422, "no-badge-data", "holds no Open Badges data");
+            problem(upload(image.bytes()), 422, "no-badge-data", "holds no Open Badges data");
+        }
+    }
+
+    @Test
+    void anOpenBadges3CredentialIsNotVerifiedYet() throws Exception {
+        byte[] baked = BadgeImages.bakeCredential(png(), "{\"type\":[\"VerifiableCredential\",\"OpenBadgeCredential\"]}");
+        problem(post("image/png", baked), 422, "unsupported-format", "Open Badges 3.0");
+        problem(upload(baked), 422, "unsupported-format", "Open Badges 3.0");
+    }
+
+    @Test
+    void brokenOrUnsafeImagesAreBadRequests() throws Exception {
+        byte[] hosted = BadgeImages.bakeHosted(png(), "https://example.org/beths-robotics-badge.json",
+                vector("basic-assertion.json"));
+        byte[] badCrc = hosted.clone();
+        badCrc[badCrc.length - 1] ^= 0x01;
+        byte[] twoBadges = TestImages.withText(hosted, BadgeImages.OB2_KEYWORD, vector("basic-assertion.json"));
+        byte[] xxe = ("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&xxe;</text></svg>").getBytes(StandardCharsets.UTF_8);
+
+        problem(upload(GIF), 400, "bad-image", "not a PNG or SVG");
+        problem(post("image/png", GIF), 400, "bad-image", "not a PNG or SVG");
+        problem(post("image/png", badCrc), 400, "bad-image", "CRC");
+        problem(upload(badCrc), 400, "bad-image", "CRC");
+        problem(post("image/svg+xml", xxe), 400, "bad-image", "entity");
+        problem(upload(xxe), 400, "bad-image", "entity");
+        problem(post("image/png", twoBadges), 400, "bad-image", "2 baked badges");
+        problem(upload(twoBadges), 400, "bad-image", "2 baked badges");
+        problem(post("image/png", svg().bytes()), 400, "bad-image", "is image/svg+xml, not image/png");
+        problem(post("image/gif", GIF), 415, null, null);
+    }
+
+    @Test
+    void anImageOverHalfAMebibyteIsTooLarge() throws Exception {
+        byte[] large = TestImages.noise(480);
+        assertThat(large.length).isGreaterThan(BadgeImages.MAX_BYTES);
+
+        problem(post("image/png", large), 413, "image-too-large", "at most " + BadgeImages.MAX_BYTES);
+        problem(upload(large), 413, "image-too-large", String.valueOf(BadgeImages.MAX_BYTES));
+    }
+
+    private void assertSameButBaked(JsonNode fromImage, JsonNode direct) {
+        assertThat(fromImage.get("baked").asBoolean()).isTrue();
+        ObjectNode withoutFlag = fromImage.deepCopy();
+        withoutFlag.remove("baked");
+        assertThat(withoutFlag).isEqualTo(direct);
+    }
+
+    private JsonNode verified(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return json.readTree(response.body());
+    }
+
+    private void problem(HttpResponse<String> response, int status, String type, String detail) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        if (type != null) {
+            assertThat(problem.get("type").asText()).isEqualTo("https://badges.example/problems/" + type);
+            assertThat(problem.get("detail").asText()).contains(detail);
+        }
+    }
+
+    private HttpResponse<String> post(String contentType, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(verifyUri())
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form with the image as the field {@code file}, its part typed only as bytes: the type is sniffed. */
+    private HttpResponse<String> upload(byte[] image) throws Exception {
+        String boundary = "----badge-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"badge\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(image);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return post("multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    private URI verifyUri() {
+        return URI.create("http://127.0.0.1:" + port + "/api/v1/verify?recipient=" + NOBODY);
+    }
+
+    private static byte[] svgWith(String inside) {
+        return ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:openbadges=\"http://openbadges.org\" "
+                + "viewBox=\"0 0 10 10\">" + inside + "<circle cx=\"5\" cy=\"5\" r=\"4\"/></svg>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
