@@ -88,4 +88,36 @@ final class Api {
         }
         return json.readTree(response.body());
     }
+
+    HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** PUT /api/v1/badge-classes/{id}/image with the picture as the body. */
+    JsonNode uploadImage(String badgeClassId, String mediaType, byte[] image) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(commandUrl + "/api/v1/badge-classes/" + badgeClassId + "/image"))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", mediaType)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(image)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("upload answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    /** POST /api/v1/verify with a baked image as the body. */
+    JsonNode verifyImage(byte[] image, String mediaType, String recipient) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(queryUrl + "/api/v1/verify?recipient=" + recipient))
+                        .header("Content-Type", mediaType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(image)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("verify answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
 }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import io.badges.testsupport.TestImages;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -118,6 +120,54 @@ class SignedBadgeEndToEndTest {
         JsonNode revoked = api.verify(document, "application/json", ALICE);
         assertThat(revoked.get("valid").asBoolean()).isFalse();
         assertThat(revoked.get("revoked").asBoolean()).isTrue();
+    }
+
+    /**
+     * The README's badge, defined without an image, gets a generated SVG; another badge class gets an
+     * uploaded PNG. The baked images of hosted and signed awards are read back by Mozilla's bakery to
+     * the very document (or JWS) we serve, and verify when presented as images; revoked: 410.
+     */
+    @Test
+    void bakedImagesReadBackByAnIndependentBakeryAndVerifyWhenPresented() throws Exception {
+        String issuer = api.issuer("Baking School");
+        api.write("/api/v1/issuers/" + issuer + "/keys", "{}", 201);
+        String drawn = api.badgeClass(issuer, "Quickstart badge");
+        String pictured = api.badgeClass(issuer, "Pictured badge");
+        api.uploadImage(pictured, "image/png", TestImages.png(64));
+        String hostedSvg = api.award(drawn, ALICE);
+        String hostedPng = api.award(pictured, ALICE);
+        String signedPng = api.write("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"%s"},"verification":"signed"}"""
+                .formatted(pictured, ALICE), 201).get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/public/assertions/" + signedPng).statusCode() == 200
+                && api.getBytes("/public/badges/" + pictured + "/image").headers().firstValue("Content-Type")
+                        .orElse("").equals("image/png"));
+
+        assertThat(api.read("/public/badges/" + drawn).get("image").asText())
+                .isEqualTo(query.url() + "/public/badges/" + drawn + "/image");
+        assertThat(api.getBytes("/public/badges/" + drawn + "/image").headers().firstValue("Content-Type"))
+                .contains("image/svg+xml");
+
+        for (String[] award : new String[][] {{hostedSvg, "image/svg+xml"}, {hostedPng, "image/png"}}) {
+            HttpResponse<byte[]> baked = api.getBytes("/public/assertions/" + award[0] + "/image");
+            assertThat(baked.statusCode()).isEqualTo(200);
+            assertThat(baked.headers().firstValue("Content-Type")).contains(award[1]);
+            String served = api.get("/public/assertions/" + award[0]).body();
+            assertThat(Bakery.unbake(baked.body())).as("openbadges-bakery reads the served assertion")
+                    .isEqualTo(served);
+            JsonNode verified = api.verifyImage(baked.body(), award[1], ALICE);
+            assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+            assertThat(verified.get("format").asText()).isEqualTo("ob20-hosted");
+            assertThat(verified.get("baked").asBoolean()).isTrue();
+        }
+
+        byte[] signed = api.getBytes("/public/assertions/" + signedPng + "/image").body();
+        assertThat(Bakery.unbake(signed)).isEqualTo(api.get("/public/assertions/" + signedPng + ".jws").body());
+        assertThat(api.verifyImage(signed, "image/png", ALICE).get("format").asText()).isEqualTo("ob20-signed");
+
+        api.revoke(hostedPng, "mistake");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.getBytes("/public/assertions/" + hostedPng + "/image").statusCode() == 410);
     }
 
     private static RSAPublicKey rsa(String pem) throws Exception {

@@ -4,7 +4,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Images for tests: pictures made by the JDK's own PNG writer (an independent encoder), and hostile ones. */
@@ -14,12 +20,62 @@ public final class TestImages {
     }
 
     public static byte[] png(int size) {
+        return png(size, 0);
+    }
+
+    /** A PNG whose pixels depend on {@code seed}: two seeds, two pictures. */
+    public static byte[] png(int size, int seed) {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < size; x++) {
             for (int y = 0; y < size; y++) {
-                image.setRGB(x, y, (x * 31 + y * 17) * 0x010203);
+                image.setRGB(x, y, (x * 31 + y * 17 + seed) * 0x010203);
             }
         }
+        return write(image);
+    }
+
+    /** A PNG of random pixels, which do not compress: about 3 bytes a pixel. */
+    public static byte[] noise(int size) {
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(size);
+        for (int x = 0; x < size; x++) {
+            for (int y = 0; y < size; y++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        return write(image);
+    }
+
+    /** Hex SHA-256 of the bytes, as an ETag or an event digest carries it. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy of {@code png} with one more uncompressed iTXt chunk before IEND, however many it has. */
+    public static byte[] withText(byte[] png, String keyword, String text) {
+        byte[] key = keyword.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] value = text.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer data = ByteBuffer.allocate(key.length + 5 + value.length);
+        data.put(key).put(new byte[5]).put(value);
+        byte[] type = "iTXt".getBytes(StandardCharsets.ISO_8859_1);
+        CRC32 crc = new CRC32();
+        crc.update(type);
+        crc.update(data.array());
+        byte[] chunk = ByteBuffer.allocate(12 + data.capacity()).putInt(data.capacity()).put(type).put(data.array())
+                .putInt((int) crc.getValue()).array();
+        int iend = png.length - 12;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, iend);
+        out.writeBytes(chunk);
+        out.write(png, iend, 12);
+        return out.toByteArray();
+    }
+
+    private static byte[] write(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);

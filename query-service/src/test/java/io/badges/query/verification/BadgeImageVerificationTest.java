@@ -10,7 +10,7 @@ import io.badges.persistence.DataSources;
 import io.badges.persistence.Database;
 import io.badges.persistence.Migrations;
 import io.badges.persistence.Side;
-import io.badges.query.TestImages;
+import io.badges.testsupport.TestImages;
 import io.badges.testsupport.TestSqlite;
 import io.badges.vocabulary.image.BadgeImages;
 import io.badges.vocabulary.image.ImageType;
@@ -43,7 +43,7 @@ class BadgeImageVerificationTest {
 
     private static final Path DATA = TestSqlite.newDirectory("verify-images");
     private static final String NOBODY = "nobody@example.org";
-    private static final byte[] GIF = "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] GIF = TestImages.gif();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -149,8 +149,7 @@ class BadgeImageVerificationTest {
         byte[] badCrc = hosted.clone();
         badCrc[badCrc.length - 1] ^= 0x01;
         byte[] twoBadges = TestImages.withText(hosted, BadgeImages.OB2_KEYWORD, vector("basic-assertion.json"));
-        byte[] xxe = ("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
-                + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&xxe;</text></svg>").getBytes(StandardCharsets.UTF_8);
+        byte[] xxe = TestImages.xxeSvg();
 
         problem(upload(GIF), 400, "bad-image", "not a PNG or SVG");
         problem(post("image/png", GIF), 400, "bad-image", "not a PNG or SVG");
