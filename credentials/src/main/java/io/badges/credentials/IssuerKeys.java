@@ -1,5 +1,6 @@
 package io.badges.credentials;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -18,6 +19,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.text.ParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +107,38 @@ public final class IssuerKeys {
      */
     public static Map<String, Object> publicJwk(PublicKey key, String kid) {
         return jwk(key, kid).toJSONObject();
+    }
+
+    /**
+     * The public key of a public JWK (an EC P-256, RSA or Ed25519 OKP key), as found in a DID document's
+     * {@code publicKeyJwk} or a JWKS.
+     *
+     * @throws IllegalArgumentException when it is not such a key, or it holds a private part
+     */
+    public static PublicKey fromJwk(Map<String, Object> jwk) {
+        JWK parsed;
+        try {
+            parsed = JWK.parse(jwk);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not a JWK: " + e.getMessage(), e);
+        }
+        if (parsed.isPrivate()) {
+            throw new IllegalArgumentException("a public JWK must not hold a private key");
+        }
+        try {
+            if (parsed instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
+                return ec.toECPublicKey();
+            }
+            if (parsed instanceof RSAKey rsa) {
+                return rsa.toRSAPublicKey();
+            }
+            if (parsed instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+                return Multikey.publicKey(okp.getX().decode());
+            }
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("not a usable public JWK: " + e.getMessage(), e);
+        }
+        throw new IllegalArgumentException("only P-256, RSA and Ed25519 JWKs are used here");
     }
 
     static JWK jwk(PublicKey key, String kid) {

@@ -11,10 +11,7 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -294,19 +291,10 @@ public final class VcJwt {
             return Optional.empty();
         }
         try {
-            if (jwk instanceof RSAKey rsa) {
-                return Optional.of(rsa.toRSAPublicKey());
-            }
-            if (jwk instanceof ECKey ec) {
-                return Optional.of(ec.toECPublicKey());
-            }
-            if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
-                return Optional.of(Multikey.publicKey(okp.getX().decode()));
-            }
-        } catch (JOSEException | IllegalArgumentException e) {
+            return Optional.of(IssuerKeys.fromJwk(jwk.toJSONObject()));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private static Optional<String> issuerId(Map<String, Object> credential) {

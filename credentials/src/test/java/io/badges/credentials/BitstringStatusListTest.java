@@ -80,6 +80,21 @@ class BitstringStatusListTest {
         assertThat(list.get(94_567)).isFalse();
     }
 
+    /**
+     * Another implementation's list with one revoked index: 1EdTech's validator test fixture
+     * (inspector-vc/src/test/resources/ob30/bit-string-list/testlist, Apache-2.0), whose credential
+     * credential-status-revoked.json is revoked at statusListIndex 23. Byte 2 is 0x01: MSB first.
+     */
+    @Test
+    void theValidatorsListRevokesIndex23AndNothingElse() {
+        BitstringStatusList list =
+                BitstringStatusList.decode("uH4sIAAAAAAAA_-3BMQEAAAzDoMy_6cnoA9QFAAAAAAAAAAAAAAAAAAAAbD3uPa2cAEAAAA");
+
+        assertThat(list.get(23)).isTrue();
+        assertThat(list.cardinality()).isEqualTo(1);
+        assertThat(list.toByteArray()[2]).isEqualTo((byte) 0x01);
+    }
+
     @Test
     void whatIsNotAStatusListIsRefused() throws Exception {
         assertThatThrownBy(() -> BitstringStatusList.decode("H4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA"))

@@ -31,6 +31,19 @@ class IssuerKeysTest {
     }
 
     @Test
+    void aPublicJwkGivesBackItsKeyButAPrivateOneIsRefused() throws Exception {
+        for (KeyPair pair : List.of(IssuerKeys.generateEd25519(), IssuerKeys.generateP256(), IssuerKeys.generateRsa())) {
+            assertThat(IssuerKeys.fromJwk(IssuerKeys.publicJwk(pair.getPublic(), "k"))).isEqualTo(pair.getPublic());
+        }
+        KeyPair p256 = IssuerKeys.generateP256();
+        var privateJwk = new com.nimbusds.jose.jwk.ECKey.Builder(com.nimbusds.jose.jwk.Curve.P_256,
+                (java.security.interfaces.ECPublicKey) p256.getPublic()).privateKey(p256.getPrivate()).build().toJSONObject();
+        assertThatThrownBy(() -> IssuerKeys.fromJwk(privateJwk)).hasMessageContaining("private");
+        assertThatThrownBy(() -> IssuerKeys.fromJwk(java.util.Map.of("kty", "oct", "k", "c2VjcmV0")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rsaAndEd25519KeysHaveJwksToo() {
         assertThat(IssuerKeys.publicJwk(IssuerKeys.generateRsa().getPublic(), null))
                 .containsEntry("kty", "RSA").containsKeys("n", "e").doesNotContainKeys("d", "kid");
