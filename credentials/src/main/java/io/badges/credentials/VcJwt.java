@@ -185,7 +185,6 @@ public final class VcJwt {
         if (payload == null) {
             return Verification.failed(Reason.MALFORMED, "the payload is not a JSON object", kid, null);
         }
-        Optional<String> mismatch;
         try {
             if (!signatureMatches(token, alg, key)) {
                 return Verification.failed(Reason.SIGNATURE_MISMATCH, "the signature does not match under this key",
@@ -196,7 +195,7 @@ public final class VcJwt {
         }
         Map<String, Object> credential = credentialOf(payload);
         String credentialJson = JSONObjectUtils.toJSONString(credential);
-        mismatch = claimsMismatch(payload, credential);
+        Optional<String> mismatch = claimsMismatch(payload, credential);
         if (mismatch.isPresent()) {
             return Verification.failed(Reason.CLAIMS_MISMATCH, mismatch.get(), kid, credentialJson);
         }
