@@ -16,6 +16,10 @@ public final class PublicUrls {
     public static final String ASSERTION_JWS = "/public/assertions/{id}.jws";
     public static final String ASSERTION_IMAGE = "/public/assertions/{id}/image";
     public static final String KEY = "/public/keys/{id}";
+    public static final String CREDENTIAL = "/public/credentials/{id}";
+    public static final String CREDENTIAL_JWT = "/public/credentials/{id}.jwt";
+    public static final String ISSUER_DID = "/public/issuers/{id}/did.json";
+    public static final String ISSUER_STATUS_LIST = "/public/issuers/{id}/status/{listId}";
 
     private final String base;
 
@@ -54,6 +58,26 @@ public final class PublicUrls {
 
     public String revocations(String issuerId) {
         return expand(ISSUER_REVOCATIONS, issuerId);
+    }
+
+    /** An OB 3.0 OpenBadgeCredential with its embedded proof. */
+    public String credential(String id) {
+        return expand(CREDENTIAL, id);
+    }
+
+    /** The same OB 3.0 credential as a VC-JWT. */
+    public String credentialJwt(String id) {
+        return expand(CREDENTIAL_JWT, id);
+    }
+
+    /** The DID document of an issuer: where its {@code did:web} resolves. */
+    public String issuerDid(String issuerId) {
+        return expand(ISSUER_DID, issuerId);
+    }
+
+    /** One of an issuer's BitstringStatusListCredentials: the {@code statusListCredential} of its entries. */
+    public String statusList(String issuerId, String listId) {
+        return expand(ISSUER_STATUS_LIST, issuerId).replace("{listId}", listId);
     }
 
     private String expand(String template, String id) {
