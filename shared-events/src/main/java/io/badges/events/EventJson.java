@@ -14,6 +14,7 @@ import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.issuer.IssuerKeyAdded;
 import io.badges.events.issuer.IssuerProfileUpdated;
 import io.badges.events.issuer.IssuerRegistered;
+import io.badges.events.issuer.StatusListPublished;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
 public final class EventJson {
 
     public static final List<Class<? extends BadgeEvent>> TYPES = List.of(
-            IssuerRegistered.class, IssuerProfileUpdated.class, IssuerKeyAdded.class,
+            IssuerRegistered.class, IssuerProfileUpdated.class, IssuerKeyAdded.class, StatusListPublished.class,
             BadgeClassDefined.class, BadgeClassUpdated.class, BadgeClassImageChanged.class,
             AssertionIssued.class, AssertionRevoked.class);
 

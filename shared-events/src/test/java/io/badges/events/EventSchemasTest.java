@@ -18,6 +18,7 @@ import io.badges.events.badgeclass.Criteria;
 import io.badges.events.issuer.IssuerKeyAdded;
 import io.badges.events.issuer.IssuerProfileUpdated;
 import io.badges.events.issuer.IssuerRegistered;
+import io.badges.events.issuer.StatusListPublished;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,7 @@ class EventSchemasTest {
                 new IssuerRegistered("i1", "Org", "https://org.example", "b@org.example", "d", null, NOW),
                 new IssuerProfileUpdated("i1", "Org 2", "https://org.example", "b@org.example", null, null, NOW),
                 new IssuerKeyAdded("i1", "k1", "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----", NOW),
+                new StatusListPublished("i1", "1", 1, "{\"type\":[\"VerifiableCredential\"]}", NOW),
                 new BadgeClassDefined("b1", "i1", "B", "D", null, new Criteria("n", null), List.of("t"), NOW),
                 new BadgeClassUpdated("b1", "i1", "B", "D", null, new Criteria(null, "https://c.example"), List.of(), NOW),
                 new BadgeClassImageChanged("b1", "i1", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'},
@@ -83,5 +85,20 @@ class EventSchemasTest {
         assertThat(validate("BadgeClassImageChanged", EventJson.write(BadgeClassImageChanged.removed("b1", "i1", NOW))))
                 .isEmpty();
         assertThat(validate("BadgeClassImageChanged", withoutDigest)).isNotEmpty();
+    }
+
+    @Test
+    void anOb3AwardAndAnOb3KeyAreAdditiveFieldsOfTheirTypes() throws IOException {
+        AssertionIssued ob3 = AssertionIssued.ob3("a1", "b1", "i1", new Recipient("email", "sha256$ab", true, "s"),
+                List.of(), null, NOW, null, null, "{\"proof\":{}}", "h.p.s");
+        IssuerKeyAdded ed25519 = new IssuerKeyAdded("i1", "k2", "-----BEGIN PUBLIC KEY-----\nMCow\n-----END PUBLIC KEY-----",
+                NOW, IssuerKeyAdded.ED25519);
+        byte[] v1Key = "{\"schemaVersion\":1,\"issuerId\":\"i1\",\"keyId\":\"k1\",\"publicKeyPem\":\"-----BEGIN PUBLIC KEY-----\\nM\\n-----END PUBLIC KEY-----\",\"occurredAt\":\"2026-11-22T10:15:30Z\"}"
+                .getBytes();
+
+        assertThat(validate("AssertionIssued", EventJson.write(ob3))).isEmpty();
+        assertThat(validate("IssuerKeyAdded", EventJson.write(ed25519))).isEmpty();
+        assertThat(((AssertionIssued) EventJson.read("AssertionIssued", EventJson.write(ob3))).ob3()).isTrue();
+        assertThat(((IssuerKeyAdded) EventJson.read("IssuerKeyAdded", v1Key)).algorithm()).isEqualTo("RS256");
     }
 }
