@@ -22,4 +22,4 @@ if ! cmp -s "$src/package.json" "$target/package.json" || [ ! -d "$target/node_m
   cp "$src"/package.json "$src"/package-lock.json "$target"/
   (cd "$target" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-cp "$src"/*.js "$target"/
+cp "$src"/*.js "$src"/*.mjs "$target"/

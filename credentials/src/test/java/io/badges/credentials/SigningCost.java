@@ -23,6 +23,7 @@ public final class SigningCost {
     public static void main(String[] args) {
         int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        java.nio.file.Path dump = args.length > 2 ? java.nio.file.Path.of(args[2]) : null;
         KeyPair keys = IssuerKeys.generateEd25519();
         OpenBadges3 documents = new OpenBadges3(new PublicUrls("https://badges.example.org"));
         String credential = DataIntegrity.write(jakarta.json.Json.createObjectBuilder(documents.credential(
@@ -33,6 +34,14 @@ public final class SigningCost {
                 new OpenBadges3.Award("c-1", new Recipient("email", RecipientIdentity.hash("learner@example.org", "s4lt"),
                         true, "s4lt"), Instant.parse("2026-12-02T10:00:00Z"), null, new OpenBadges3.StatusEntry("1", 4242))))
                 .build());
+        if (dump != null) {
+            // the very credential, unsigned, for bench/ob3-signing.sh to give the reference signer
+            try {
+                java.nio.file.Files.writeString(dump, credential);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         String method = documents.verificationMethod("i-1", "key-1");
         VerificationMethodResolver resolver = VerificationMethodResolver.of(method, keys.getPublic());
         Instant created = Instant.parse("2026-12-02T10:00:00Z");
@@ -91,5 +100,7 @@ public final class SigningCost {
         System.out.printf(Locale.ROOT, "one canonicalisation:   %.2f ms each%n", canonicalising / 1e6 / rounds);
         System.out.printf(Locale.ROOT, "Ed25519 signature only: %.2f ms each%n", signatureOnly / 1e6 / rounds);
         System.out.printf(Locale.ROOT, "VC-JWT ES256 sign:      %.2f ms each%n", jwt / 1e6 / rounds);
+        System.out.printf(Locale.ROOT, "RESULT signatures_per_s=%.0f ms_each=%.3f rounds=%d%n",
+                rounds / (signing / 1e9), signing / 1e6 / rounds, rounds);
     }
 }

@@ -19,6 +19,7 @@ import io.badges.events.badgeclass.Criteria;
 import io.badges.events.issuer.IssuerKeyAdded;
 import io.badges.events.issuer.IssuerProfileUpdated;
 import io.badges.events.issuer.IssuerRegistered;
+import io.badges.events.issuer.StatusListPublished;
 import io.badges.persistence.AxonJdbc;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Database;
@@ -438,7 +439,8 @@ abstract class ProjectionContract {
                         List.of(new Evidence("https://e.example", null)), null, at, null, "hosted"),
                 new AssertionRevoked("a1", "b1", null, at),
                 new BadgeClassImageChanged("b1", "i1", "image/png", TestImages.png(4, 0),
-                        TestImages.sha256(TestImages.png(4, 0)), at));
+                        TestImages.sha256(TestImages.png(4, 0)), at),
+                new StatusListPublished("i1", "1", 1, "{\"type\":[\"VerifiableCredential\"]}", at));
 
         assertThat(events.stream().map(EventJson::typeName)).containsExactlyInAnyOrderElementsOf(
                 EventJson.TYPES.stream().map(Class::getSimpleName).toList());
