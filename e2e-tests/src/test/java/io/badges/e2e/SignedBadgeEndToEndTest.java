@@ -153,7 +153,7 @@ class SignedBadgeEndToEndTest {
             assertThat(baked.statusCode()).isEqualTo(200);
             assertThat(baked.headers().firstValue("Content-Type")).contains(award[1]);
             String served = api.get("/public/assertions/" + award[0]).body();
-            assertThat(Bakery.unbake(baked.body())).as("openbadges-bakery reads the served assertion")
+            assertThat(Interop.unbake(baked.body())).as("openbadges-bakery reads the served assertion")
                     .isEqualTo(served);
             JsonNode verified = api.verifyImage(baked.body(), award[1], ALICE);
             assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
@@ -162,7 +162,7 @@ class SignedBadgeEndToEndTest {
         }
 
         byte[] signed = api.getBytes("/public/assertions/" + signedPng + "/image").body();
-        assertThat(Bakery.unbake(signed)).isEqualTo(api.get("/public/assertions/" + signedPng + ".jws").body());
+        assertThat(Interop.unbake(signed)).isEqualTo(api.get("/public/assertions/" + signedPng + ".jws").body());
         assertThat(api.verifyImage(signed, "image/png", ALICE).get("format").asText()).isEqualTo("ob20-signed");
 
         api.revoke(hostedPng, "mistake");
