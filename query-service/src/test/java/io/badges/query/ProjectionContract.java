@@ -387,6 +387,12 @@ abstract class ProjectionContract {
         assertThat(header(image, "X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(getBytes(path, "If-None-Match", etag).statusCode()).isEqualTo(304);
         assertThat(getBytes(path).body()).isEqualTo(image.body());
+        // 1EdTech's OB 2.0 validator asks for JSON whatever it fetches: the JWS must not fall to the JSON route
+        HttpResponse<byte[]> signedAsJson = getBytes("/public/assertions/" + signed + ".jws", "Accept",
+                "application/ld+json, application/json, image/png, image/svg+xml");
+        assertThat(signedAsJson.statusCode()).isEqualTo(200);
+        assertThat(new String(signedAsJson.body(), StandardCharsets.UTF_8)).isEqualTo(jws);
+        assertThat(header(signedAsJson, "Content-Type")).startsWith("text/plain");
 
         for (String assertion : List.of(onPlain, onLinked)) {
             HttpResponse<byte[]> svg = getBytes("/public/assertions/" + assertion + "/image");

@@ -50,13 +50,17 @@ class AssertionDocumentController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(hosted.hosted(view));
     }
 
-    @GetMapping(value = PublicUrls.ASSERTION_JWS, produces = MediaType.TEXT_PLAIN_VALUE)
+    /**
+     * The JWS whatever the client accepts: with {@code produces} a client asking for JSON only (1EdTech's
+     * validator does, for everything it fetches) fell through to the JSON route with "{id}.jws" as the id.
+     */
+    @GetMapping(PublicUrls.ASSERTION_JWS)
     ResponseEntity<String> signed(@PathVariable String id) {
         AssertionView view = store.find(id).orElseThrow(() -> new NotFound("assertion", id));
         if (view.signature() == null) {
             throw new NotFound("signed assertion", id);
         }
-        return ResponseEntity.ok(view.signature());
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(view.signature());
     }
 
     @GetMapping(PublicUrls.ISSUER_REVOCATIONS)
