@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.command.badgeclass.BadgeClasses;
 import io.badges.command.domain.IdempotencyConflictException;
+import io.badges.command.domain.RuleViolationException;
+import io.badges.events.assertion.AssertionIssued;
+import io.badges.vocabulary.PublicUrls;
+import java.time.temporal.ChronoUnit;
 import io.badges.command.domain.UnknownReferenceException;
 import io.badges.command.domain.UnmetPreconditionException;
 import io.badges.command.issuer.IssuerKeyStore;
@@ -33,13 +37,18 @@ class AssertionIssuing {
     private final BadgeClasses badgeClasses;
     private final IssuerKeyStore keys;
     private final AssertionSigner signer;
+    private final Ob3Credentials ob3;
+    private final PublicUrls urls;
     private final IdempotencyStore idempotency;
     private final RecipientHasher hasher;
     private final ObjectMapper json;
     private final Clock clock;
 
     AssertionIssuing(CommandGateway commands, BadgeClasses badgeClasses, IssuerKeyStore keys, AssertionSigner signer,
-                     IdempotencyStore idempotency, RecipientHasher hasher, ObjectMapper json, Clock clock) {
+                     Ob3Credentials ob3, PublicUrls urls, IdempotencyStore idempotency, RecipientHasher hasher,
+                     ObjectMapper json, Clock clock) {
+        this.ob3 = ob3;
+        this.urls = urls;
         this.commands = commands;
         this.badgeClasses = badgeClasses;
         this.keys = keys;
@@ -57,9 +66,11 @@ class AssertionIssuing {
         if (replay.isPresent()) {
             return replay.get();
         }
-        IssueAssertion command = signedIfAsked(command(request));
+        IssueAssertion award = command(request);
+        IssueAssertion command = award.ob3() ? ob3.sign(award.badgeClassId(), List.of(award)).get(0)
+                : signedIfAsked(award);
         commands.sendAndWait(command);
-        String body = write(AssertionResponse.of(command));
+        String body = write(AssertionResponse.of(command, urls));
         if (idempotencyKey != null) {
             idempotency.remember(clientId, idempotencyKey, requestHash, command.assertionId(), body, clock.instant());
         }
@@ -74,12 +85,19 @@ class AssertionIssuing {
         if (replay.isPresent()) {
             return replay.get();
         }
-        List<IssueAssertion> awards = request.recipients().stream()
-                .map(recipient -> signedIfAsked(command(request.award(recipient))))
+        List<IssueAssertion> commanded = request.recipients().stream()
+                .map(recipient -> command(request.award(recipient)))
                 .toList();
+        // OB 3.0: all credentials are signed (in parallel) before the command is sent, in this transaction.
+        List<IssueAssertion> awards = AssertionIssued.OB3.equals(request.format())
+                ? ob3.sign(request.badgeClassId(), commanded)
+                : commanded.stream().map(this::signedIfAsked).toList();
         commands.sendAndWait(new IssueAssertionBatch(request.badgeClassId(), awards));
         List<String> ids = awards.stream().map(IssueAssertion::assertionId).toList();
-        String body = write(java.util.Map.of("ids", ids));
+        String body = write(AssertionIssued.OB3.equals(request.format())
+                ? java.util.Map.of("ids", ids, "format", AssertionIssued.OB3,
+                        "credentialUrls", ids.stream().map(urls::credential).toList())
+                : java.util.Map.of("ids", ids));
         if (idempotencyKey != null) {
             idempotency.remember(clientId, idempotencyKey, requestHash, ids.get(0), body, clock.instant());
         }
@@ -111,14 +129,22 @@ class AssertionIssuing {
     }
 
     private IssueAssertion command(AssertionRequest request) {
+        String format = request.formatOrDefault();
+        if (AssertionIssued.OB3.equals(format) && "signed".equals(request.verification())) {
+            throw new RuleViolationException("verification",
+                    "is an OB 2.0 option: an OB 3.0 credential is always signed (leave verification out)");
+        }
         Recipient recipient = hasher.recipient(request.recipient().type(), request.recipient().identity(),
                 request.hashed());
         List<Evidence> evidence = request.evidence() == null ? List.of()
                 : request.evidence().stream().map(e -> new Evidence(e.url(), e.narrative())).toList();
         Instant expires = request.expires() == null ? null : request.expires().toInstant();
+        // OB 3.0 times are kept to the second (the VC-JWT's NumericDate claims must equal them).
+        Instant issuedOn = AssertionIssued.OB3.equals(format) ? clock.instant().truncatedTo(ChronoUnit.SECONDS)
+                : Database.truncate(clock.instant());
         return new IssueAssertion(UUID.randomUUID().toString(), request.badgeClassId(), recipient, evidence,
-                request.narrative(), expires, request.verificationType(), Database.truncate(clock.instant()), null,
-                hasher.lookup(request.recipient().identity()));
+                request.narrative(), expires, request.verificationType(), issuedOn, null,
+                hasher.lookup(request.recipient().identity()), format, null, null);
     }
 
     private String write(Object value) {
@@ -129,13 +155,15 @@ class AssertionIssuing {
         }
     }
 
+    /** {@code credentialUrl}: where the query side serves an OB 3.0 credential (null for OB 2.0). */
     record AssertionResponse(String id, String badgeClassId, Recipient recipient, List<Evidence> evidence,
                              String narrative, Instant issuedOn, Instant expires, String verification,
-                             String signature) {
+                             String signature, String format, String credentialUrl) {
 
-        static AssertionResponse of(IssueAssertion c) {
+        static AssertionResponse of(IssueAssertion c, PublicUrls urls) {
             return new AssertionResponse(c.assertionId(), c.badgeClassId(), c.recipient(), c.evidence(),
-                    c.narrative(), c.issuedOn(), c.expires(), c.verificationType(), c.signature());
+                    c.narrative(), c.issuedOn(), c.expires(), c.verificationType(), c.signature(), c.format(),
+                    c.ob3() ? urls.credential(c.assertionId()) : null);
         }
     }
 }

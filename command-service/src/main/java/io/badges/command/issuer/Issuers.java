@@ -4,4 +4,7 @@ package io.badges.command.issuer;
 public interface Issuers {
 
     boolean exists(String issuerId);
+
+    /** The issuer's current profile, if it exists. */
+    java.util.Optional<IssuerProfile> profile(String issuerId);
 }
