@@ -8,7 +8,7 @@ import io.badges.command.domain.UnmetPreconditionException;
 import io.badges.command.issuer.IssuerKeyStore;
 import io.badges.command.issuer.IssuerKeys;
 import io.badges.command.issuer.IssuerProfile;
-import io.badges.command.issuer.Issuers;
+import io.badges.command.issuer.IssuerProfiles;
 import io.badges.command.status.StatusLists;
 import io.badges.credentials.DataIntegrity;
 import io.badges.credentials.VcJwt;
@@ -32,12 +32,12 @@ class Ob3Credentials {
 
     private final BadgeClasses badgeClasses;
     private final BadgeClassDefinitions definitions;
-    private final Issuers issuers;
+    private final IssuerProfiles issuers;
     private final IssuerKeys keys;
     private final StatusLists statusLists;
     private final OpenBadges3 ob3;
 
-    Ob3Credentials(BadgeClasses badgeClasses, BadgeClassDefinitions definitions, Issuers issuers, IssuerKeys keys,
+    Ob3Credentials(BadgeClasses badgeClasses, BadgeClassDefinitions definitions, IssuerProfiles issuers, IssuerKeys keys,
                    StatusLists statusLists, OpenBadges3 ob3) {
         this.badgeClasses = badgeClasses;
         this.definitions = definitions;

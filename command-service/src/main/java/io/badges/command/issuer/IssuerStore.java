@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /** The issuer table of the write model, kept in the command's transaction. */
 @Component
 @ProcessingGroup(WriteModel.GROUP)
-public class IssuerStore implements Issuers {
+public class IssuerStore implements Issuers, IssuerProfiles {
 
     private final JdbcClient jdbc;
     private final Database database;

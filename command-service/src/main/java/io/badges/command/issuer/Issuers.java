@@ -4,7 +4,4 @@ package io.badges.command.issuer;
 public interface Issuers {
 
     boolean exists(String issuerId);
-
-    /** The issuer's current profile, if it exists. */
-    java.util.Optional<IssuerProfile> profile(String issuerId);
 }
