@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Ob3Credentials {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Ob3Credentials.class);
+
     private final BadgeClasses badgeClasses;
     private final BadgeClassDefinitions definitions;
     private final IssuerProfiles issuers;
@@ -69,13 +71,18 @@ class Ob3Credentials {
         String jwtMethod = ob3.verificationMethod(issuerId, jwtKey.keyId());
 
         // Pure computation, no transaction or unit of work needed: the common pool plus this thread.
-        return IntStream.range(0, awards.size()).parallel().mapToObj(i -> {
+        long start = System.nanoTime();
+        List<IssueAssertion> signed = IntStream.range(0, awards.size()).parallel().mapToObj(i -> {
             IssueAssertion award = awards.get(i);
             var unsigned = ob3.credential(issuer, achievement, new OpenBadges3.Award(award.assertionId(),
                     award.recipient(), award.issuedOn(), award.expires(), entries.get(i)));
             String credential = DataIntegrity.sign(unsigned, proofKey.privateKey(), proofMethod, award.issuedOn());
             return award.withCredential(credential, VcJwt.sign(credential, jwtKey.privateKey(), jwtMethod));
         }).toList();
+        if (awards.size() > 1) {
+            log.info("signed {} OB 3.0 credentials in {} ms", awards.size(), (System.nanoTime() - start) / 1_000_000);
+        }
+        return signed;
     }
 
     /**
