@@ -21,10 +21,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Awards one badge. The command's unit of work joins this transaction, so the assertion row, its
+ * Awards one badge. The command's unit of work joins the award's transaction, so the assertion row, its
  * event and the Idempotency-Key record commit together; a concurrent duplicate key rolls all three back.
  */
 @Service
@@ -39,6 +39,7 @@ class AssertionIssuing {
     private final AssertionSigner signer;
     private final Ob3Credentials ob3;
     private final PublicUrls urls;
+    private final TransactionTemplate transactions;
     private final IdempotencyStore idempotency;
     private final RecipientHasher hasher;
     private final ObjectMapper json;
@@ -46,7 +47,8 @@ class AssertionIssuing {
 
     AssertionIssuing(CommandGateway commands, BadgeClasses badgeClasses, IssuerKeyStore keys, AssertionSigner signer,
                      Ob3Credentials ob3, PublicUrls urls, IdempotencyStore idempotency, RecipientHasher hasher,
-                     ObjectMapper json, Clock clock) {
+                     ObjectMapper json, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.ob3 = ob3;
         this.urls = urls;
         this.commands = commands;
@@ -59,49 +61,58 @@ class AssertionIssuing {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * An OB 3.0 award is signed before its transaction (signing takes milliseconds, the embedded
+     * database has one writer); the transaction then takes its status entry (see {@link Ob3Credentials}).
+     */
     public Result issue(AssertionRequest request, String clientId, String idempotencyKey) {
-        String requestHash = idempotencyKey == null ? null : IdempotencyStore.requestHash(write(request));
-        Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
         IssueAssertion award = command(request);
-        IssueAssertion command = award.ob3() ? ob3.sign(award.badgeClassId(), List.of(award)).get(0)
-                : signedIfAsked(award);
-        commands.sendAndWait(command);
-        String body = write(AssertionResponse.of(command, urls));
-        if (idempotencyKey != null) {
-            idempotency.remember(clientId, idempotencyKey, requestHash, command.assertionId(), body, clock.instant());
-        }
-        return new Result(command.assertionId(), body, false);
+        Ob3Credentials.Prepared prepared = award.ob3() ? ob3.prepare(award.badgeClassId(), List.of(award)) : null;
+        return transactions.execute(status -> {
+            String requestHash = idempotencyKey == null ? null : IdempotencyStore.requestHash(write(request));
+            Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            IssueAssertion command = prepared != null ? ob3.claim(prepared).get(0) : signedIfAsked(award);
+            commands.sendAndWait(command);
+            String body = write(AssertionResponse.of(command, urls));
+            if (idempotencyKey != null) {
+                idempotency.remember(clientId, idempotencyKey, requestHash, command.assertionId(), body, clock.instant());
+            }
+            return new Result(command.assertionId(), body, false);
+        });
     }
 
-    /** All or nothing: every award of the batch, its event and row commit in this one transaction. */
-    @Transactional
+    /**
+     * All or nothing: every award of the batch, its event and row commit in one transaction. OB 3.0
+     * credentials are all signed (in parallel) before it, and the command carries them.
+     */
     public Result issueBatch(AssertionBatchRequest request, String clientId, String idempotencyKey) {
-        String requestHash = idempotencyKey == null ? null : IdempotencyStore.requestHash(write(request));
-        Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
         List<IssueAssertion> commanded = request.recipients().stream()
                 .map(recipient -> command(request.award(recipient)))
                 .toList();
-        // OB 3.0: all credentials are signed (in parallel) before the command is sent, in this transaction.
-        List<IssueAssertion> awards = AssertionIssued.OB3.equals(request.format())
-                ? ob3.sign(request.badgeClassId(), commanded)
-                : commanded.stream().map(this::signedIfAsked).toList();
-        commands.sendAndWait(new IssueAssertionBatch(request.badgeClassId(), awards));
-        List<String> ids = awards.stream().map(IssueAssertion::assertionId).toList();
-        String body = write(AssertionIssued.OB3.equals(request.format())
-                ? java.util.Map.of("ids", ids, "format", AssertionIssued.OB3,
-                        "credentialUrls", ids.stream().map(urls::credential).toList())
-                : java.util.Map.of("ids", ids));
-        if (idempotencyKey != null) {
-            idempotency.remember(clientId, idempotencyKey, requestHash, ids.get(0), body, clock.instant());
-        }
-        return new Result(ids.get(0), body, false);
+        boolean ob3Format = AssertionIssued.OB3.equals(request.format());
+        Ob3Credentials.Prepared prepared = ob3Format ? ob3.prepare(request.badgeClassId(), commanded) : null;
+        return transactions.execute(status -> {
+            String requestHash = idempotencyKey == null ? null : IdempotencyStore.requestHash(write(request));
+            Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            List<IssueAssertion> awards = prepared != null ? ob3.claim(prepared)
+                    : commanded.stream().map(this::signedIfAsked).toList();
+            commands.sendAndWait(new IssueAssertionBatch(request.badgeClassId(), awards));
+            List<String> ids = awards.stream().map(IssueAssertion::assertionId).toList();
+            String body = write(ob3Format
+                    ? java.util.Map.of("ids", ids, "format", AssertionIssued.OB3,
+                            "credentialUrls", ids.stream().map(urls::credential).toList())
+                    : java.util.Map.of("ids", ids));
+            if (idempotencyKey != null) {
+                idempotency.remember(clientId, idempotencyKey, requestHash, ids.get(0), body, clock.instant());
+            }
+            return new Result(ids.get(0), body, false);
+        });
     }
 
     /** The stored answer to an earlier request with this key; a different request under it is refused. */
@@ -133,6 +144,11 @@ class AssertionIssuing {
         if (AssertionIssued.OB3.equals(format) && "signed".equals(request.verification())) {
             throw new RuleViolationException("verification",
                     "is an OB 2.0 option: an OB 3.0 credential is always signed (leave verification out)");
+        }
+        Instant expiresAt = request.expires() == null ? null : request.expires().toInstant();
+        if (AssertionIssued.OB3.equals(format) && expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            // Refused before anything is signed or any key made (the aggregate's rule, checked early).
+            throw new RuleViolationException("expires", "must be after the issue date");
         }
         Recipient recipient = hasher.recipient(request.recipient().type(), request.recipient().identity(),
                 request.hashed());

@@ -60,7 +60,7 @@ public class StatusLists {
             CurrentList list = current(issuerId);
             int free = LIST_CAPACITY - list.allocated();
             if (free <= 0) {
-                open(issuerId, Integer.toString(Integer.parseInt(list.listId()) + 1));
+                open(issuerId, next(list));
                 continue;
             }
             List<String> ids = assertionIds.subList(entries.size(), Math.min(assertionIds.size(), entries.size() + free));
@@ -72,7 +72,105 @@ public class StatusLists {
         return entries;
     }
 
-    private record CurrentList(String listId, int size, int allocated) {
+    /** An issuer's list that takes new entries: its id, size in bits and entries handed out. */
+    public record CurrentList(String listId, int size, int allocated) {
+    }
+
+    /**
+     * The list new entries would go to, read without any lock (to sign credentials before the award's
+     * transaction); an issuer without lists will get list "1".
+     */
+    public CurrentList peek(String issuerId) {
+        return client.sql("""
+                SELECT list_id, size, allocated FROM status_list WHERE issuer_id = ?
+                ORDER BY CAST(list_id AS INTEGER) DESC LIMIT 1
+                """).param(issuerId)
+                .query((rs, n) -> new CurrentList(rs.getString(1), rs.getInt(2), rs.getInt(3))).optional()
+                .map(list -> list.allocated() < LIST_CAPACITY ? list : new CurrentList(next(list), LIST_BITS, 0))
+                .orElse(new CurrentList("1", LIST_BITS, 0));
+    }
+
+    private static String next(CurrentList list) {
+        return Integer.toString(Integer.parseInt(list.listId()) + 1);
+    }
+
+    /** Random indexes of the list, distinct, none among those read as used now (a guess: {@link #claim} decides). */
+    public List<Integer> propose(String issuerId, CurrentList list, int count) {
+        Set<Integer> used = count <= PROBE_LIMIT ? new HashSet<>() : usedIndexes(issuerId, list.listId());
+        List<Integer> indexes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int index = BitstringStatusList.randomFreeIndex(list.size(), used::contains, random);
+            used.add(index);
+            indexes.add(index);
+        }
+        return indexes;
+    }
+
+    /**
+     * The entries of these assertions, in their order, keeping the proposed ones (of {@code listId})
+     * that are still free, drawing again those that were taken meanwhile; when that list cannot take
+     * them all any more, all are allocated afresh. The caller holds {@link #lock} and re-signs the
+     * credentials whose entry differs from the one proposed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<OpenBadges3.StatusEntry> claim(String issuerId, String listId, List<String> assertionIds,
+                                               List<Integer> proposed) {
+        CurrentList list = current(issuerId);
+        if (list.allocated() >= LIST_CAPACITY && next(list).equals(listId)) {
+            open(issuerId, listId);
+            list = new CurrentList(listId, LIST_BITS, 0);
+        }
+        if (!list.listId().equals(listId) || LIST_CAPACITY - list.allocated() < assertionIds.size()) {
+            return allocate(issuerId, assertionIds);
+        }
+        List<Integer> indexes;
+        if (assertionIds.size() <= PROBE_LIMIT) {
+            indexes = new ArrayList<>();
+            for (int i = 0; i < assertionIds.size(); i++) {
+                indexes.add(insertOrRedraw(issuerId, list, assertionIds.get(i), proposed.get(i)));
+            }
+        } else {
+            Set<Integer> used = usedIndexes(issuerId, listId);
+            indexes = new ArrayList<>(proposed.size());
+            for (int index : proposed) {
+                int kept = used.contains(index) ? BitstringStatusList.randomFreeIndex(list.size(), used::contains, random)
+                        : index;
+                used.add(kept);
+                indexes.add(kept);
+            }
+            insertAll(issuerId, listId, assertionIds, indexes);
+        }
+        client.sql("UPDATE status_list SET allocated = allocated + ? WHERE issuer_id = ? AND list_id = ?")
+                .params(assertionIds.size(), issuerId, listId).update();
+        return indexes.stream().map(index -> new OpenBadges3.StatusEntry(listId, index)).toList();
+    }
+
+    private Set<Integer> usedIndexes(String issuerId, String listId) {
+        return new HashSet<>(client.sql("SELECT status_index FROM status_list_entry WHERE issuer_id = ? AND list_id = ?")
+                .params(issuerId, listId).query(Integer.class).list());
+    }
+
+    private int insertOrRedraw(String issuerId, CurrentList list, String assertionId, int first) {
+        int index = first;
+        while (client.sql("""
+                INSERT INTO status_list_entry (issuer_id, list_id, status_index, assertion_id, revoked)
+                VALUES (?, ?, ?, ?, FALSE)
+                ON CONFLICT (issuer_id, list_id, status_index) DO NOTHING
+                """).params(issuerId, list.listId(), index, assertionId).update() == 0) {
+            index = random.nextInt(list.size());
+        }
+        return index;
+    }
+
+    private void insertAll(String issuerId, String listId, List<String> assertionIds, List<Integer> indexes) {
+        List<Object[]> rows = new ArrayList<>(assertionIds.size());
+        for (int i = 0; i < assertionIds.size(); i++) {
+            rows.add(new Object[] {issuerId, listId, indexes.get(i), assertionIds.get(i)});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO status_list_entry (issuer_id, list_id, status_index, assertion_id, revoked)
+                VALUES (?, ?, ?, ?, FALSE)
+                """, rows);
     }
 
     private CurrentList current(String issuerId) {
@@ -94,40 +192,21 @@ public class StatusLists {
     private List<Integer> probe(String issuerId, CurrentList list, List<String> assertionIds) {
         List<Integer> indexes = new ArrayList<>();
         for (String assertionId : assertionIds) {
-            int inserted = 0;
-            int index = -1;
-            while (inserted == 0) {
-                index = random.nextInt(list.size());
-                inserted = client.sql("""
-                        INSERT INTO status_list_entry (issuer_id, list_id, status_index, assertion_id, revoked)
-                        VALUES (?, ?, ?, ?, FALSE)
-                        ON CONFLICT (issuer_id, list_id, status_index) DO NOTHING
-                        """).params(issuerId, list.listId(), index, assertionId).update();
-            }
-            indexes.add(index);
+            indexes.add(insertOrRedraw(issuerId, list, assertionId, random.nextInt(list.size())));
         }
         return indexes;
     }
 
     /** Many entries: read the used indexes once, draw among the free ones, insert as one JDBC batch. */
     private List<Integer> drawAll(String issuerId, CurrentList list, List<String> assertionIds) {
-        Set<Integer> used = new HashSet<>(client.sql(
-                        "SELECT status_index FROM status_list_entry WHERE issuer_id = ? AND list_id = ?")
-                .params(issuerId, list.listId()).query(Integer.class).list());
+        Set<Integer> used = usedIndexes(issuerId, list.listId());
         List<Integer> indexes = new ArrayList<>(assertionIds.size());
         for (int i = 0; i < assertionIds.size(); i++) {
             int index = BitstringStatusList.randomFreeIndex(list.size(), used::contains, random);
             used.add(index);
             indexes.add(index);
         }
-        List<Object[]> rows = new ArrayList<>(assertionIds.size());
-        for (int i = 0; i < assertionIds.size(); i++) {
-            rows.add(new Object[] {issuerId, list.listId(), indexes.get(i), assertionIds.get(i)});
-        }
-        jdbc.batchUpdate("""
-                INSERT INTO status_list_entry (issuer_id, list_id, status_index, assertion_id, revoked)
-                VALUES (?, ?, ?, ?, FALSE)
-                """, rows);
+        insertAll(issuerId, list.listId(), assertionIds, indexes);
         return indexes;
     }
 }
