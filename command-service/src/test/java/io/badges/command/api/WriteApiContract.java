@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.command.WriteModel;
+import io.badges.command.status.StatusLists;
+import org.springframework.transaction.support.TransactionTemplate;
 import io.badges.credentials.BitstringStatusList;
 import io.badges.credentials.DataIntegrity;
 import io.badges.credentials.IssuerKeys;
@@ -677,6 +679,48 @@ abstract class WriteApiContract {
         int signatures = events(issuer, StatusListPublished.class).size() - before;
         assertThat(signatures).as("list signatures for 30 revocations").isBetween(1, 15);
         assertThat(BitstringStatusList.decode(encodedList(lastList(issuer))).cardinality()).isEqualTo(30);
+    }
+
+    @Autowired
+    StatusLists statusLists;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void aProposedStatusIndexTakenMeanwhileIsDrawnAgainAndAStaleListIsAllocatedAfresh() throws Exception {
+        String badge = ob3BadgeClass("Claiming Org");
+        String issuer = issuerOf(badge);
+        String taken = created(post("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"first@example.org"},"format":"ob3"}"""
+                .formatted(badge)));
+        int takenIndex = jdbc.sql("SELECT status_index FROM status_list_entry WHERE assertion_id = ?").param(taken)
+                .query(Integer.class).single();
+        await("the new list's first publication", () -> allPublished(issuer));
+        Map<String, Long> before = counts();
+
+        transactions.executeWithoutResult(status -> {
+            statusLists.lock(issuer);
+            List<OpenBadges3.StatusEntry> single = statusLists.claim(issuer, "1", List.of("x-1"), List.of(takenIndex));
+            assertThat(single).hasSize(1);
+            assertThat(single.get(0).listId()).isEqualTo("1");
+            assertThat(single.get(0).index()).isNotEqualTo(takenIndex);
+            List<String> many = new ArrayList<>();
+            List<Integer> proposed = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                many.add("x-many-" + i);
+                proposed.add(i == 7 ? takenIndex : 1000 + i);
+            }
+            List<OpenBadges3.StatusEntry> batch = statusLists.claim(issuer, "1", many, proposed);
+            assertThat(batch.get(0)).isEqualTo(new OpenBadges3.StatusEntry("1", 1000));
+            assertThat(batch.get(7).index()).isNotIn(takenIndex, single.get(0).index());
+            assertThat(batch.stream().map(OpenBadges3.StatusEntry::index).toList()).doesNotHaveDuplicates();
+            List<OpenBadges3.StatusEntry> stale = statusLists.claim(issuer, "7", List.of("x-stale"), List.of(5));
+            assertThat(stale.get(0).listId()).isEqualTo("1");
+            status.setRollbackOnly();
+        });
+
+        assertThat(counts()).isEqualTo(before);
     }
 
     String lastList(String issuer) throws IOException {
