@@ -37,6 +37,14 @@ public class Assertion {
      */
     static AssertionIssued issued(IssueAssertion command, String issuerId) {
         expiryMustFollowIssueDate(command);
+        if (command.ob3()) {
+            if (command.credential() == null || command.credentialJwt() == null) {
+                throw new IllegalStateException("an OB 3.0 award is signed before its command is sent");
+            }
+            return AssertionIssued.ob3(command.assertionId(), command.badgeClassId(), issuerId, command.recipient(),
+                    command.evidence(), command.narrative(), command.issuedOn(), command.expires(),
+                    command.recipientLookup(), command.credential(), command.credentialJwt());
+        }
         return new AssertionIssued(command.assertionId(), command.badgeClassId(), issuerId, command.recipient(),
                 command.evidence(), command.narrative(), command.issuedOn(), command.expires(),
                 command.verificationType(), command.signature(), command.recipientLookup());

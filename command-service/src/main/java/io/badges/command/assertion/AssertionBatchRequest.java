@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Body of POST /api/v1/assertions/batch: the fields of a single award, with up to 10,000 recipients. */
+/** Body of POST /api/v1/assertions/batch: the fields of a single award (format too), with up to 10,000 recipients. */
 record AssertionBatchRequest(
         @NotBlank @Size(max = 36) String badgeClassId,
         @NotNull @Size(min = 1, max = 10_000) List<AssertionRequest.@NotNull @Valid RecipientRequest> recipients,
@@ -16,10 +16,12 @@ record AssertionBatchRequest(
         @Size(max = 20) List<AssertionRequest.@NotNull @Valid EvidenceRequest> evidence,
         @Size(max = 5000) String narrative,
         OffsetDateTime expires,
-        @Pattern(regexp = "hosted|signed", message = "must be \"hosted\" or \"signed\"") String verification) {
+        @Pattern(regexp = "hosted|signed", message = "must be \"hosted\" or \"signed\"") String verification,
+        @Pattern(regexp = "ob2|ob3", message = "must be \"ob2\" or \"ob3\"") String format) {
 
     /** The single award this batch makes for one recipient. */
     AssertionRequest award(AssertionRequest.RecipientRequest recipient) {
-        return new AssertionRequest(badgeClassId, recipient, hashRecipient, evidence, narrative, expires, verification);
+        return new AssertionRequest(badgeClassId, recipient, hashRecipient, evidence, narrative, expires, verification,
+                format);
     }
 }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.command.badgeclass.BadgeClasses;
 import io.badges.command.domain.IdempotencyConflictException;
+import io.badges.command.domain.RuleViolationException;
+import io.badges.events.assertion.AssertionIssued;
+import io.badges.vocabulary.PublicUrls;
+import java.time.temporal.ChronoUnit;
 import io.badges.command.domain.UnknownReferenceException;
 import io.badges.command.domain.UnmetPreconditionException;
 import io.badges.command.issuer.IssuerKeyStore;
@@ -17,10 +21,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Awards one badge. The command's unit of work joins this transaction, so the assertion row, its
+ * Awards one badge. The command's unit of work joins the award's transaction, so the assertion row, its
  * event and the Idempotency-Key record commit together; a concurrent duplicate key rolls all three back.
  */
 @Service
@@ -33,13 +37,20 @@ class AssertionIssuing {
     private final BadgeClasses badgeClasses;
     private final IssuerKeyStore keys;
     private final AssertionSigner signer;
+    private final Ob3Credentials ob3;
+    private final PublicUrls urls;
+    private final TransactionTemplate transactions;
     private final IdempotencyStore idempotency;
     private final RecipientHasher hasher;
     private final ObjectMapper json;
     private final Clock clock;
 
     AssertionIssuing(CommandGateway commands, BadgeClasses badgeClasses, IssuerKeyStore keys, AssertionSigner signer,
-                     IdempotencyStore idempotency, RecipientHasher hasher, ObjectMapper json, Clock clock) {
+                     Ob3Credentials ob3, PublicUrls urls, IdempotencyStore idempotency, RecipientHasher hasher,
+                     ObjectMapper json, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
+        this.ob3 = ob3;
+        this.urls = urls;
         this.commands = commands;
         this.badgeClasses = badgeClasses;
         this.keys = keys;
@@ -50,40 +61,58 @@ class AssertionIssuing {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * An OB 3.0 award is signed before its transaction (signing takes milliseconds, the embedded
+     * database has one writer); the transaction then takes its status entry (see {@link Ob3Credentials}).
+     */
     public Result issue(AssertionRequest request, String clientId, String idempotencyKey) {
-        String requestHash = idempotencyKey == null ? null : IdempotencyStore.requestHash(write(request));
-        Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        IssueAssertion command = signedIfAsked(command(request));
-        commands.sendAndWait(command);
-        String body = write(AssertionResponse.of(command));
-        if (idempotencyKey != null) {
-            idempotency.remember(clientId, idempotencyKey, requestHash, command.assertionId(), body, clock.instant());
-        }
-        return new Result(command.assertionId(), body, false);
+        IssueAssertion award = command(request);
+        Ob3Credentials.Prepared prepared = award.ob3() ? ob3.prepare(award.badgeClassId(), List.of(award)) : null;
+        return transactions.execute(status -> {
+            String requestHash = idempotencyKey == null ? null : IdempotencyStore.requestHash(write(request));
+            Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            IssueAssertion command = prepared != null ? ob3.claim(prepared).get(0) : signedIfAsked(award);
+            commands.sendAndWait(command);
+            String body = write(AssertionResponse.of(command, urls));
+            if (idempotencyKey != null) {
+                idempotency.remember(clientId, idempotencyKey, requestHash, command.assertionId(), body, clock.instant());
+            }
+            return new Result(command.assertionId(), body, false);
+        });
     }
 
-    /** All or nothing: every award of the batch, its event and row commit in this one transaction. */
-    @Transactional
+    /**
+     * All or nothing: every award of the batch, its event and row commit in one transaction. OB 3.0
+     * credentials are all signed (in parallel) before it, and the command carries them.
+     */
     public Result issueBatch(AssertionBatchRequest request, String clientId, String idempotencyKey) {
-        String requestHash = idempotencyKey == null ? null : IdempotencyStore.requestHash(write(request));
-        Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        List<IssueAssertion> awards = request.recipients().stream()
-                .map(recipient -> signedIfAsked(command(request.award(recipient))))
+        List<IssueAssertion> commanded = request.recipients().stream()
+                .map(recipient -> command(request.award(recipient)))
                 .toList();
-        commands.sendAndWait(new IssueAssertionBatch(request.badgeClassId(), awards));
-        List<String> ids = awards.stream().map(IssueAssertion::assertionId).toList();
-        String body = write(java.util.Map.of("ids", ids));
-        if (idempotencyKey != null) {
-            idempotency.remember(clientId, idempotencyKey, requestHash, ids.get(0), body, clock.instant());
-        }
-        return new Result(ids.get(0), body, false);
+        boolean ob3Format = AssertionIssued.OB3.equals(request.format());
+        Ob3Credentials.Prepared prepared = ob3Format ? ob3.prepare(request.badgeClassId(), commanded) : null;
+        return transactions.execute(status -> {
+            String requestHash = idempotencyKey == null ? null : IdempotencyStore.requestHash(write(request));
+            Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            List<IssueAssertion> awards = prepared != null ? ob3.claim(prepared)
+                    : commanded.stream().map(this::signedIfAsked).toList();
+            commands.sendAndWait(new IssueAssertionBatch(request.badgeClassId(), awards));
+            List<String> ids = awards.stream().map(IssueAssertion::assertionId).toList();
+            String body = write(ob3Format
+                    ? java.util.Map.of("ids", ids, "format", AssertionIssued.OB3,
+                            "credentialUrls", ids.stream().map(urls::credential).toList())
+                    : java.util.Map.of("ids", ids));
+            if (idempotencyKey != null) {
+                idempotency.remember(clientId, idempotencyKey, requestHash, ids.get(0), body, clock.instant());
+            }
+            return new Result(ids.get(0), body, false);
+        });
     }
 
     /** The stored answer to an earlier request with this key; a different request under it is refused. */
@@ -111,14 +140,27 @@ class AssertionIssuing {
     }
 
     private IssueAssertion command(AssertionRequest request) {
+        String format = request.formatOrDefault();
+        if (AssertionIssued.OB3.equals(format) && "signed".equals(request.verification())) {
+            throw new RuleViolationException("verification",
+                    "is an OB 2.0 option: an OB 3.0 credential is always signed (leave verification out)");
+        }
+        Instant expiresAt = request.expires() == null ? null : request.expires().toInstant();
+        if (AssertionIssued.OB3.equals(format) && expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            // Refused before anything is signed or any key made (the aggregate's rule, checked early).
+            throw new RuleViolationException("expires", "must be after the issue date");
+        }
         Recipient recipient = hasher.recipient(request.recipient().type(), request.recipient().identity(),
                 request.hashed());
         List<Evidence> evidence = request.evidence() == null ? List.of()
                 : request.evidence().stream().map(e -> new Evidence(e.url(), e.narrative())).toList();
         Instant expires = request.expires() == null ? null : request.expires().toInstant();
+        // OB 3.0 times are kept to the second (the VC-JWT's NumericDate claims must equal them).
+        Instant issuedOn = AssertionIssued.OB3.equals(format) ? clock.instant().truncatedTo(ChronoUnit.SECONDS)
+                : Database.truncate(clock.instant());
         return new IssueAssertion(UUID.randomUUID().toString(), request.badgeClassId(), recipient, evidence,
-                request.narrative(), expires, request.verificationType(), Database.truncate(clock.instant()), null,
-                hasher.lookup(request.recipient().identity()));
+                request.narrative(), expires, request.verificationType(), issuedOn, null,
+                hasher.lookup(request.recipient().identity()), format, null, null);
     }
 
     private String write(Object value) {
@@ -129,13 +171,15 @@ class AssertionIssuing {
         }
     }
 
+    /** {@code credentialUrl}: where the query side serves an OB 3.0 credential (null for OB 2.0). */
     record AssertionResponse(String id, String badgeClassId, Recipient recipient, List<Evidence> evidence,
                              String narrative, Instant issuedOn, Instant expires, String verification,
-                             String signature) {
+                             String signature, String format, String credentialUrl) {
 
-        static AssertionResponse of(IssueAssertion c) {
+        static AssertionResponse of(IssueAssertion c, PublicUrls urls) {
             return new AssertionResponse(c.assertionId(), c.badgeClassId(), c.recipient(), c.evidence(),
-                    c.narrative(), c.issuedOn(), c.expires(), c.verificationType(), c.signature());
+                    c.narrative(), c.issuedOn(), c.expires(), c.verificationType(), c.signature(), c.format(),
+                    c.ob3() ? urls.credential(c.assertionId()) : null);
         }
     }
 }

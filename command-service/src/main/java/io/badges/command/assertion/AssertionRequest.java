@@ -1,6 +1,7 @@
 package io.badges.command.assertion;
 
 import io.badges.command.domain.HttpUrl;
+import io.badges.events.assertion.AssertionIssued;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +19,8 @@ record AssertionRequest(
         @Size(max = 20) List<@NotNull @Valid EvidenceRequest> evidence,
         @Size(max = 5000) String narrative,
         OffsetDateTime expires,
-        @Pattern(regexp = "hosted|signed", message = "must be \"hosted\" or \"signed\"") String verification) {
+        @Pattern(regexp = "hosted|signed", message = "must be \"hosted\" or \"signed\"") String verification,
+        @Pattern(regexp = "ob2|ob3", message = "must be \"ob2\" or \"ob3\"") String format) {
 
     record RecipientRequest(
             @NotBlank @Pattern(regexp = "email", message = "must be \"email\"") String type,
@@ -30,6 +32,11 @@ record AssertionRequest(
 
     boolean hashed() {
         return hashRecipient == null || hashRecipient;
+    }
+
+    /** ob2 (the default) or ob3. */
+    String formatOrDefault() {
+        return format == null ? AssertionIssued.OB2 : format;
     }
 
     String verificationType() {

@@ -34,8 +34,8 @@ class AssertionStore {
 
     private static final String INSERT = """
             INSERT INTO assertion (id, badge_class_id, issuer_id, recipient_type, recipient_identity, recipient_hashed,
-                                   recipient_salt, verification_type, issued_on, expires, revoked)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   recipient_salt, verification_type, issued_on, expires, revoked, format)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     /**
@@ -66,6 +66,7 @@ class AssertionStore {
             statement.setObject(9, database.bindInstant(e.issuedOn()));
             statement.setObject(10, database.bindInstant(e.expires()));
             statement.setBoolean(11, false);
+            statement.setString(12, e.format());
         });
     }
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /** The badge_class table of the write model, kept in the command's transaction. */
 @Component
 @ProcessingGroup(WriteModel.GROUP)
-public class BadgeClassStore implements BadgeClasses {
+public class BadgeClassStore implements BadgeClasses, BadgeClassDefinitions {
 
     private final JdbcClient jdbc;
     private final Database database;
@@ -78,6 +78,15 @@ public class BadgeClassStore implements BadgeClasses {
     public Optional<String> issuerOf(String badgeClassId) {
         return jdbc.sql("SELECT issuer_id FROM badge_class WHERE id = ?").param(badgeClassId)
                 .query(String.class).optional();
+    }
+
+    @Override
+    public Optional<BadgeClassDefinition> definition(String badgeClassId) {
+        return jdbc.sql("SELECT name, description, image, criteria_narrative, criteria_url FROM badge_class WHERE id = ?")
+                .param(badgeClassId)
+                .query((rs, n) -> new BadgeClassDefinition(rs.getString(1), rs.getString(2), rs.getString(3),
+                        new Criteria(rs.getString(4), rs.getString(5)), List.of()))
+                .optional();
     }
 
     private String tags(List<String> tags) {

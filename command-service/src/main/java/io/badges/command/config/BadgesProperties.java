@@ -17,6 +17,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the command service; see docs/configuration.md. Every value has an env form
  * (BADGES_DATA_DIR, BADGES_API_KEYS, BADGES_DB_URL, ...).
+ *
+ * <p>{@code statusListPublishInterval} (BADGES_STATUS_LIST_PUBLISH_INTERVAL, default 250 ms): the pause
+ * between two passes of the status list publisher, which re-signs every OB 3.0 revocation list changed
+ * since its last signature. A revocation shows in its list after at most about this long; all
+ * revocations of one pause share one signature per list.
  */
 @Validated
 @ConfigurationProperties("badges")
@@ -29,7 +34,8 @@ public record BadgesProperties(
         @Valid @NotNull @DefaultValue Db db,
         @Valid @NotNull @DefaultValue Limits limits,
         @NotNull @DefaultValue("2s") Duration shutdownDrain,
-        @NotNull @DefaultValue("single-process") Deployment deployment) {
+        @NotNull @DefaultValue("single-process") Deployment deployment,
+        @NotNull @DefaultValue("250ms") Duration statusListPublishInterval) {
 
     public BadgesProperties {
         apiKeys = apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).toList();

@@ -1,6 +1,8 @@
 package io.badges.command.issuer;
 
+import io.badges.events.issuer.IssuerKeyAdded;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
@@ -48,10 +50,20 @@ class IssuerController {
         return ResponseEntity.status(HttpStatus.OK).body(IssuerResponse.of(id, request.profile()));
     }
 
-    /** A new RS256 signing key; the private half never leaves this service. Body: {} (ignored). */
+    record KeyRequest(@Pattern(regexp = "RS256|Ed25519|ES256", message = "must be RS256, Ed25519 or ES256")
+                      String algorithm) {
+    }
+
+    /**
+     * A new signing key, RS256 unless {@code {"algorithm": "Ed25519" | "ES256"}} asks otherwise (rotation:
+     * the newest key of an algorithm signs, older ones stay published); the private half never leaves
+     * this service.
+     */
     @PostMapping("/{id}/keys")
-    ResponseEntity<IssuerKeys.PublishedKey> addKey(@PathVariable String id) {
-        IssuerKeys.PublishedKey key = keys.generate(id);
+    ResponseEntity<IssuerKeys.PublishedKey> addKey(@PathVariable String id,
+                                                   @Valid @RequestBody(required = false) KeyRequest request) {
+        String algorithm = request == null || request.algorithm() == null ? IssuerKeyAdded.RS256 : request.algorithm();
+        IssuerKeys.PublishedKey key = keys.generate(id, algorithm);
         return ResponseEntity.created(URI.create("/api/v1/issuers/" + id + "/keys/" + key.keyId())).body(key);
     }
 }

@@ -1,23 +1,22 @@
 package io.badges.command.issuer;
 
+import io.badges.events.issuer.IssuerKeyAdded;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Generates an issuer's RS256 key pair. The event (public key) and the sealed private key commit in
- * one transaction: the command's unit of work joins this one.
+ * Generates an issuer's key pairs: RS256 (OB 2.0 signed assertions), Ed25519 (OB 3.0 Data Integrity
+ * proofs) and ES256 / P-256 (OB 3.0 VC-JWTs). The event (public key) and the sealed private key
+ * commit in one transaction: the command's unit of work joins this one.
  */
 @Service
-class IssuerKeys {
+public class IssuerKeys {
 
-    record PublishedKey(String keyId, String publicKeyPem) {
+    public record PublishedKey(String keyId, String algorithm, String publicKeyPem) {
     }
 
     private final CommandGateway commands;
@@ -31,28 +30,29 @@ class IssuerKeys {
     }
 
     @Transactional
-    public PublishedKey generate(String issuerId) {
-        KeyPair pair = rsa2048();
+    public PublishedKey generate(String issuerId, String algorithm) {
+        KeyPair pair = switch (algorithm) {
+            case IssuerKeyAdded.ED25519 -> io.badges.credentials.IssuerKeys.generateEd25519();
+            case IssuerKeyAdded.ES256 -> io.badges.credentials.IssuerKeys.generateP256();
+            default -> io.badges.credentials.IssuerKeys.generateRsa();
+        };
         String keyId = UUID.randomUUID().toString();
-        String pem = pem(pair.getPublic().getEncoded());
+        String pem = io.badges.credentials.IssuerKeys.pem(pair.getPublic());
         var at = clock.instant();
-        commands.sendAndWait(new AddIssuerKey(issuerId, keyId, pem, at));
-        keys.insert(keyId, issuerId, pem, pair.getPrivate().getEncoded(), at);
-        return new PublishedKey(keyId, pem);
+        commands.sendAndWait(new AddIssuerKey(issuerId, keyId, pem, at, algorithm));
+        keys.insert(keyId, issuerId, algorithm, pem, pair.getPrivate().getEncoded(), at);
+        return new PublishedKey(keyId, algorithm, pem);
     }
 
-    private static KeyPair rsa2048() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String pem(byte[] subjectPublicKeyInfo) {
-        String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(subjectPublicKeyInfo);
-        return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----";
+    /**
+     * The issuer's newest key of this algorithm, made now if it has none (an issuer's first OB 3.0
+     * award). Called while the issuer's status list row is locked, so two first awards make one key.
+     */
+    @Transactional
+    public IssuerKeyStore.OpenedKey newestOrNew(String issuerId, String algorithm) {
+        return keys.newest(issuerId, algorithm).orElseGet(() -> {
+            generate(issuerId, algorithm);
+            return keys.newest(issuerId, algorithm).orElseThrow();
+        });
     }
 }

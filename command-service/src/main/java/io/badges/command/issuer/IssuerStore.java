@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /** The issuer table of the write model, kept in the command's transaction. */
 @Component
 @ProcessingGroup(WriteModel.GROUP)
-public class IssuerStore implements Issuers {
+public class IssuerStore implements Issuers, IssuerProfiles {
 
     private final JdbcClient jdbc;
     private final Database database;
@@ -47,5 +47,13 @@ public class IssuerStore implements Issuers {
     @Override
     public boolean exists(String issuerId) {
         return jdbc.sql("SELECT count(*) FROM issuer WHERE id = ?").param(issuerId).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public java.util.Optional<IssuerProfile> profile(String issuerId) {
+        return jdbc.sql("SELECT name, url, email, description, image FROM issuer WHERE id = ?").param(issuerId)
+                .query((rs, n) -> new IssuerProfile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .optional();
     }
 }

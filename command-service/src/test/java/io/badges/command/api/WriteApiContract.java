@@ -5,6 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.command.WriteModel;
+import io.badges.command.status.StatusLists;
+import org.springframework.transaction.support.TransactionTemplate;
+import io.badges.credentials.BitstringStatusList;
+import io.badges.credentials.DataIntegrity;
+import io.badges.credentials.IssuerKeys;
+import io.badges.credentials.VcJwt;
+import io.badges.credentials.Verification;
+import io.badges.credentials.VerificationMethodResolver;
+import io.badges.events.assertion.AssertionIssued;
+import io.badges.events.issuer.IssuerKeyAdded;
+import io.badges.events.issuer.StatusListPublished;
+import io.badges.vocabulary.PublicUrls;
+import io.badges.vocabulary.ob3.OpenBadges3;
+import java.security.PublicKey;
 import io.badges.events.issuer.IssuerRegistered;
 import io.badges.testsupport.TestImages;
 import io.badges.vocabulary.image.BadgeImages;
@@ -410,6 +424,19 @@ abstract class WriteApiContract {
                 new Case("unknown verification type", "POST", "/api/v1/assertions",
                         "{" + bc + "," + alice + ",\"verification\":\"carrier-pigeon\"}", Map.of(), 400,
                         "verification"),
+                new Case("unknown format", "POST", "/api/v1/assertions",
+                        "{" + bc + "," + alice + ",\"format\":\"ob4\"}", Map.of(), 400, "format"),
+                new Case("unknown format in a batch", "POST", "/api/v1/assertions/batch",
+                        "{" + bc + ",\"recipients\":[{\"type\":\"email\",\"identity\":\"a@b.org\"}],"
+                                + "\"format\":\"ob4\"}", Map.of(), 400, "format"),
+                new Case("OB 3.0 with the OB 2.0 signed option", "POST", "/api/v1/assertions",
+                        "{" + bc + "," + alice + ",\"format\":\"ob3\",\"verification\":\"signed\"}", Map.of(), 400,
+                        "verification"),
+                new Case("OB 3.0 batch with the OB 2.0 signed option", "POST", "/api/v1/assertions/batch",
+                        "{" + bc + ",\"recipients\":[{\"type\":\"email\",\"identity\":\"a@b.org\"}],"
+                                + "\"format\":\"ob3\",\"verification\":\"signed\"}", Map.of(), 400, "verification"),
+                new Case("unknown key algorithm", "POST", "/api/v1/issuers/" + issuerId + "/keys",
+                        "{\"algorithm\":\"HS256\"}", Map.of(), 400, "algorithm"),
                 new Case("evidence url not http", "POST", "/api/v1/assertions",
                         "{" + bc + "," + alice + ",\"evidence\":[{\"url\":\"javascript:alert(1)\"}]}", Map.of(), 400,
                         "evidence[0].url"),
@@ -461,6 +488,250 @@ abstract class WriteApiContract {
         assertThat(counts()).isEqualTo(before);
     }
 
+    // ---- Open Badges 3.0 -------------------------------------------------------------------------
+
+    private static final OpenBadges3 OB3 = new OpenBadges3(new PublicUrls("https://badges.test"));
+
+    /** A fresh issuer (its own keys and status lists) with one badge class; answers the badge class id. */
+    String ob3BadgeClass(String name) throws Exception {
+        String issuer = created(post("/api/v1/issuers", """
+                {"name":"%s","url":"https://ob3.example","email":"badges@ob3.example"}""".formatted(name)));
+        return created(post("/api/v1/badge-classes", """
+                {"issuerId":"%s","name":"OB3 badge","description":"Knows OB 3.0","criteria":{"narrative":"sign it"}}"""
+                .formatted(issuer)));
+    }
+
+    String issuerOf(String badgeClass) {
+        return jdbc.sql("SELECT issuer_id FROM badge_class WHERE id = ?").param(badgeClass).query(String.class).single();
+    }
+
+    /** The payloads of the events of one type of one aggregate, in order. */
+    List<JsonNode> events(String aggregateId, Class<?> type) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        for (byte[] payload : jdbc.sql("""
+                SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?
+                ORDER BY sequence_number""").params(aggregateId, type.getName()).query(byte[].class).list()) {
+            events.add(json.readTree(payload));
+        }
+        return events;
+    }
+
+    /** The issuer's one key of this algorithm, from its IssuerKeyAdded event. */
+    Map.Entry<String, PublicKey> key(String issuer, String algorithm) throws IOException {
+        List<JsonNode> keys = events(issuer, IssuerKeyAdded.class).stream()
+                .filter(e -> algorithm.equals(e.get("algorithm").asText())).toList();
+        assertThat(keys).as("%s keys", algorithm).hasSize(1);
+        return Map.entry(OB3.verificationMethod(issuer, keys.get(0).get("keyId").asText()),
+                IssuerKeys.publicKey(IssuerKeys.fromPem(keys.get(0).get("publicKeyPem").asText())));
+    }
+
+    static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s for " + what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    boolean allPublished(String issuer) {
+        return jdbc.sql("SELECT count(*) FROM status_list WHERE issuer_id = ? AND version > published_version")
+                .param(issuer).query(Long.class).single() == 0;
+    }
+
+    @Test
+    void issuesAnOb3CredentialWithADataIntegrityProofAndAVcJwtSignedOnce() throws Exception {
+        String badge = ob3BadgeClass("Credential Org");
+        String issuer = issuerOf(badge);
+
+        HttpResponse<String> response = post("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"ob3@example.org"},"format":"ob3",
+                 "expires":"2099-01-01T00:00:00Z"}""".formatted(badge));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode answer = json.readTree(response.body());
+        String id = answer.get("id").asText();
+        assertThat(answer.get("format").asText()).isEqualTo("ob3");
+        assertThat(answer.get("credentialUrl").asText()).isEqualTo("https://badges.test/public/credentials/" + id);
+        JsonNode event = events(id, AssertionIssued.class).get(0);
+        assertThat(event.get("format").asText()).isEqualTo("ob3");
+        String credential = event.get("credential").asText();
+        String jwt = event.get("credentialJwt").asText();
+
+        Map.Entry<String, PublicKey> ed25519 = key(issuer, IssuerKeyAdded.ED25519);
+        Map.Entry<String, PublicKey> es256 = key(issuer, IssuerKeyAdded.ES256);
+        Verification proof = DataIntegrity.verify(credential,
+                VerificationMethodResolver.of(ed25519.getKey(), ed25519.getValue()));
+        assertThat(proof.verified()).as(proof.toString()).isTrue();
+        Verification jws = VcJwt.verify(jwt, es256.getValue());
+        assertThat(jws.verified()).as(jws.toString()).isTrue();
+        assertThat(VcJwt.header(jwt).kid()).isEqualTo(es256.getKey());
+        assertThat(VcJwt.header(jwt).alg()).isEqualTo("ES256");
+
+        JsonNode vc = json.readTree(credential);
+        assertThat(vc.get("id").asText()).isEqualTo("https://badges.test/public/credentials/" + id);
+        assertThat(vc.get("issuer").get("id").asText()).isEqualTo(OB3.issuerDid(issuer));
+        assertThat(vc.get("issuer").get("name").asText()).isEqualTo("Credential Org");
+        assertThat(vc.get("issuer").get("email").asText()).isEqualTo("badges@ob3.example");
+        assertThat(vc.get("validUntil").asText()).isEqualTo("2099-01-01T00:00:00Z");
+        assertThat(vc.get("proof").get("verificationMethod").asText()).isEqualTo(ed25519.getKey());
+        JsonNode identity = vc.get("credentialSubject").get("identifier").get(0);
+        assertThat(identity.get("identityHash").asText()).startsWith("sha256$");
+        assertThat(identity.get("hashed").asBoolean()).isTrue();
+        assertThat(credential).doesNotContain("ob3@example.org");
+        JsonNode achievement = vc.get("credentialSubject").get("achievement");
+        assertThat(achievement.get("id").asText()).isEqualTo("https://badges.test/public/badges/" + badge);
+        assertThat(achievement.get("description").asText()).isEqualTo("Knows OB 3.0");
+        assertThat(achievement.get("criteria").get("narrative").asText()).isEqualTo("sign it");
+        assertThat(achievement.get("image").get("id").asText())
+                .isEqualTo("https://badges.test/public/badges/" + badge + "/image");
+        JsonNode status = vc.get("credentialStatus");
+        assertThat(status.get("type").asText()).isEqualTo("BitstringStatusListEntry");
+        assertThat(status.get("statusListCredential").asText())
+                .isEqualTo("https://badges.test/public/issuers/" + issuer + "/status/1");
+        int index = Integer.parseInt(status.get("statusListIndex").asText());
+        assertThat(jdbc.sql("SELECT status_index FROM status_list_entry WHERE assertion_id = ?").param(id)
+                .query(Integer.class).single()).isEqualTo(index);
+        assertThat(jdbc.sql("SELECT format FROM assertion WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("ob3");
+
+        created(post("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"plain@example.org"},"format":"ob3",
+                 "hashRecipient":false}""".formatted(badge)));
+        assertThat(jdbc.sql("SELECT count(*) FROM issuer_key WHERE issuer_id = ?").param(issuer).query(Long.class)
+                .single()).as("the first OB 3.0 award made the keys, the next ones use them").isEqualTo(2);
+        await("the new list's first publication", () -> allPublished(issuer));
+    }
+
+    @Test
+    void anOb3BatchGetsDistinctStatusIndexesAndCredentialUrls() throws Exception {
+        String badge = ob3BadgeClass("Batch Org");
+        List<Map<String, String>> recipients = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            recipients.add(Map.of("type", "email", "identity", "ob3-batch" + i + "@example.org"));
+        }
+
+        HttpResponse<String> response = post("/api/v1/assertions/batch", json.writeValueAsString(
+                Map.of("badgeClassId", badge, "recipients", recipients, "format", "ob3")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode answer = json.readTree(response.body());
+        assertThat(answer.get("ids")).hasSize(50);
+        assertThat(answer.get("credentialUrls")).hasSize(50);
+        assertThat(answer.get("credentialUrls").get(7).asText())
+                .isEqualTo("https://badges.test/public/credentials/" + answer.get("ids").get(7).asText());
+        List<Integer> indexes = new ArrayList<>();
+        for (JsonNode id : answer.get("ids")) {
+            JsonNode vc = json.readTree(events(id.asText(), AssertionIssued.class).get(0).get("credential").asText());
+            indexes.add(Integer.parseInt(vc.get("credentialStatus").get("statusListIndex").asText()));
+        }
+        assertThat(indexes).hasSize(50).doesNotHaveDuplicates().allSatisfy(i -> assertThat(i).isBetween(0, 131_071));
+        // The list's first publication is an event too: let it land before another test counts events.
+        await("the new list's first publication", () -> allPublished(issuerOf(badge)));
+    }
+
+    @Test
+    void aRevocationIsPublishedInASignedStatusListWithExactlyItsBitSet() throws Exception {
+        String badge = ob3BadgeClass("Revoking Org");
+        String issuer = issuerOf(badge);
+        String id = created(post("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"revoked@example.org"},"format":"ob3"}"""
+                .formatted(badge)));
+        int index = jdbc.sql("SELECT status_index FROM status_list_entry WHERE assertion_id = ?").param(id)
+                .query(Integer.class).single();
+        await("the new list's first publication", () -> allPublished(issuer));
+        assertThat(BitstringStatusList.decode(encodedList(lastList(issuer))).cardinality()).isZero();
+
+        assertThat(post("/api/v1/assertions/" + id + "/revoke", "{}").statusCode()).isEqualTo(200);
+
+        await("the revocation's publication", () -> allPublished(issuer));
+        String list = lastList(issuer);
+        BitstringStatusList bits = BitstringStatusList.decode(encodedList(list));
+        assertThat(bits.size()).isGreaterThanOrEqualTo(131_072);
+        assertThat(bits.get(index)).isTrue();
+        assertThat(bits.cardinality()).isEqualTo(1);
+        Map.Entry<String, PublicKey> ed25519 = key(issuer, IssuerKeyAdded.ED25519);
+        Verification proof = DataIntegrity.verify(list,
+                VerificationMethodResolver.of(ed25519.getKey(), ed25519.getValue()));
+        assertThat(proof.verified()).as(proof.toString()).isTrue();
+        JsonNode doc = json.readTree(list);
+        assertThat(doc.get("id").asText()).isEqualTo("https://badges.test/public/issuers/" + issuer + "/status/1");
+        assertThat(doc.get("credentialSubject").get("ttl").asLong()).isEqualTo(60_000);
+    }
+
+    @Test
+    void manyRevocationsArePublishedInFarFewerSignatures() throws Exception {
+        String badge = ob3BadgeClass("Mass Revoking Org");
+        String issuer = issuerOf(badge);
+        List<Map<String, String>> recipients = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            recipients.add(Map.of("type", "email", "identity", "mass" + i + "@example.org"));
+        }
+        JsonNode ids = json.readTree(post("/api/v1/assertions/batch", json.writeValueAsString(
+                Map.of("badgeClassId", badge, "recipients", recipients, "format", "ob3"))).body()).get("ids");
+        await("the new list's first publication", () -> allPublished(issuer));
+        int before = events(issuer, StatusListPublished.class).size();
+
+        for (JsonNode id : ids) {
+            assertThat(post("/api/v1/assertions/" + id.asText() + "/revoke", "{}").statusCode()).isEqualTo(200);
+        }
+
+        await("the revocations' publication", () -> allPublished(issuer));
+        int signatures = events(issuer, StatusListPublished.class).size() - before;
+        assertThat(signatures).as("list signatures for 30 revocations").isBetween(1, 15);
+        assertThat(BitstringStatusList.decode(encodedList(lastList(issuer))).cardinality()).isEqualTo(30);
+    }
+
+    @Autowired
+    StatusLists statusLists;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void aProposedStatusIndexTakenMeanwhileIsDrawnAgainAndAStaleListIsAllocatedAfresh() throws Exception {
+        String badge = ob3BadgeClass("Claiming Org");
+        String issuer = issuerOf(badge);
+        String taken = created(post("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"first@example.org"},"format":"ob3"}"""
+                .formatted(badge)));
+        int takenIndex = jdbc.sql("SELECT status_index FROM status_list_entry WHERE assertion_id = ?").param(taken)
+                .query(Integer.class).single();
+        await("the new list's first publication", () -> allPublished(issuer));
+        Map<String, Long> before = counts();
+
+        transactions.executeWithoutResult(status -> {
+            statusLists.lock(issuer);
+            List<OpenBadges3.StatusEntry> single = statusLists.claim(issuer, "1", List.of("x-1"), List.of(takenIndex));
+            assertThat(single).hasSize(1);
+            assertThat(single.get(0).listId()).isEqualTo("1");
+            assertThat(single.get(0).index()).isNotEqualTo(takenIndex);
+            List<String> many = new ArrayList<>();
+            List<Integer> proposed = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                many.add("x-many-" + i);
+                proposed.add(i == 7 ? takenIndex : 1000 + i);
+            }
+            List<OpenBadges3.StatusEntry> batch = statusLists.claim(issuer, "1", many, proposed);
+            assertThat(batch.get(0)).isEqualTo(new OpenBadges3.StatusEntry("1", 1000));
+            assertThat(batch.get(7).index()).isNotIn(takenIndex, single.get(0).index());
+            assertThat(batch.stream().map(OpenBadges3.StatusEntry::index).toList()).doesNotHaveDuplicates();
+            List<OpenBadges3.StatusEntry> stale = statusLists.claim(issuer, "7", List.of("x-stale"), List.of(5));
+            assertThat(stale.get(0).listId()).isEqualTo("1");
+            status.setRollbackOnly();
+        });
+
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    String lastList(String issuer) throws IOException {
+        List<JsonNode> published = events(issuer, StatusListPublished.class);
+        return published.get(published.size() - 1).get("credential").asText();
+    }
+
+    String encodedList(String listCredential) throws IOException {
+        return json.readTree(listCredential).get("credentialSubject").get("encodedList").asText();
+    }
+
     JsonNode assertProblem(HttpResponse<String> response) throws IOException {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
@@ -475,7 +746,7 @@ abstract class WriteApiContract {
     Map<String, Long> counts() {
         Map<String, Long> counts = new java.util.TreeMap<>();
         for (String table : List.of("issuer", "badge_class", "badge_class_image", "assertion", "idempotency_key",
-                "issuer_key", "domain_event_entry")) {
+                "issuer_key", "status_list", "status_list_entry", "domain_event_entry")) {
             counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
         }
         return counts;
