@@ -25,7 +25,7 @@ public class CredentialStore {
     private static final DataSize L1_BOUND = DataSize.ofMegabytes(32);
 
     /** By primary key; an OB 2.0 award has no credential and reads as absent. */
-    static final String SELECT = """
+    public static final String SELECT = """
             SELECT credential, credential_jwt FROM assertion_view
             WHERE id = ? AND format = 'ob3' AND credential IS NOT NULL""";
 

@@ -23,7 +23,7 @@ import org.springframework.util.unit.DataSize;
  * invalidation names a lower version) can never hide the newer list.
  */
 @Component
-class StatusListStore {
+public class StatusListStore {
 
     static final String CACHE = "status-list";
 
@@ -34,7 +34,7 @@ class StatusListStore {
     private static final DataSize L1_BOUND = DataSize.ofMegabytes(16);
 
     /** By primary key (issuer_id, list_id). */
-    static final String SELECT = """
+    public static final String SELECT = """
             SELECT credential, version FROM status_list_view WHERE issuer_id = ? AND list_id = ?""";
 
     private final JdbcClient reads;
