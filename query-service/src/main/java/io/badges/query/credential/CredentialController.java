@@ -15,11 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
  * OB 3.0 documents, served as the stored bytes, from the caches: an award's credential (JSON-LD and
  * VC-JWT) and an issuer's status lists.
  *
- * <p>Media type: {@code application/vc}, the type W3C VCDM 2.0 (Recommendation, section 6.3 and the
- * IANA registration in its appendix) gives a credential in its JSON-LD form secured by an embedded
- * proof; {@code application/vc+ld+json} was the name in its drafts and is gone from the
- * Recommendation. OB 3.0 names no type for a hosted credential. A JSON parser reads it as JSON, and
- * no charset parameter is added (JSON-LD is UTF-8). The VC-JWT is {@code text/plain}, as the OB 2.0
+ * <p>Media type: {@code application/vc}, the type the W3C VCDM 2.0 Recommendation (May 2025, its
+ * media types and IANA registration) gives a credential in its JSON-LD form, here secured by an
+ * embedded proof; {@code application/vc+ld+json} was the name in its drafts and is gone from the
+ * Recommendation. OB 3.0 names no type for a hosted credential (its files are plain JSON). Status
+ * list credentials are credentials too, so they get the same type. No charset parameter: JSON-LD is
+ * UTF-8, and these are the stored bytes. The VC-JWT is {@code text/plain}, as the OB 2.0
  * JWS is here: {@code application/vc+jwt} (VC-JOSE-COSE) would claim {@code typ vc+jwt} and an
  * unwrapped VCDM 2.0 payload, whereas OB 3.0's VC-JWT carries {@code typ JWT}.
  */
