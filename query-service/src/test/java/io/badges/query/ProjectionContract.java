@@ -101,6 +101,12 @@ abstract class ProjectionContract {
     TokenStore tokenStore;
 
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
+    io.badges.query.config.QueryProperties properties;
+
+    @Autowired
     @Qualifier("eventSerializer")
     Serializer serializer;
 
@@ -550,6 +556,18 @@ abstract class ProjectionContract {
             assertThat(header(answer, "Content-Type")).as(unknown).isEqualTo("application/problem+json");
         }
 
+        // answered from the caches where this instance may trust them: more reads load nothing more
+        Map<String, Long> loaded = Map.of("credential", loads("credential"), "issuer-did", loads("issuer-did"));
+        assertThat(loaded.values()).as("the caches are on and were filled").allMatch(count -> count > 0);
+        for (int i = 0; i < 3; i++) {
+            assertThat(getBytes(path).body()).isEqualTo(credential.body());
+            assertThat(getBytes(path + ".jwt").body()).isEqualTo(jwt.body());
+            assertThat(get(didPath).body()).isEqualTo(didAnswer.body());
+        }
+        if (cachesAnswer()) {
+            assertThat(Map.of("credential", loads("credential"), "issuer-did", loads("issuer-did"))).isEqualTo(loaded);
+        }
+
         // revoked: the image is gone, the credential is still served (its status list tells)
         append(new AssertionRevoked(ob3, badge, "fraud", T0.plusSeconds(3)));
         await().atMost(Duration.ofSeconds(10)).until(() -> getBytes(path + "/image").statusCode() == 410);
@@ -594,6 +612,15 @@ abstract class ProjectionContract {
         assertThat(BitstringStatusList.decode(served.get("credentialSubject").get("encodedList").asText()).get(4242))
                 .isTrue();
 
+        long statusLoads = loads("status-list");
+        assertThat(statusLoads).isPositive();
+        for (int i = 0; i < 3; i++) {
+            assertThat(getBytes(path).body()).isEqualTo(second.getBytes(StandardCharsets.UTF_8));
+        }
+        if (cachesAnswer()) {
+            assertThat(loads("status-list")).as("status list reads answered from the cache").isEqualTo(statusLoads);
+        }
+
         // the older list delivered again, later in the stream: the highest version stays
         append(new StatusListPublished(issuer, "1", 1, first, T0.plusSeconds(2)));
         long head = lastGlobalIndex();
@@ -607,6 +634,20 @@ abstract class ProjectionContract {
             assertThat(answer.statusCode()).as(unknown).isEqualTo(404);
             assertThat(header(answer, "Content-Type")).isEqualTo("application/problem+json");
         }
+    }
+
+    /**
+     * Whether this instance answers from its caches: L1 is trusted in a single process, or with Redis
+     * (replicated without Redis, every read loads: no invalidation could reach the other instances).
+     */
+    private boolean cachesAnswer() {
+        return properties.cache().enabled()
+                && (properties.deployment() == io.badges.web.Deployment.SINGLE_PROCESS || properties.cache().redis());
+    }
+
+    /** Database loads of one cache so far (its misses). */
+    private long loads(String cache) {
+        return meters.get("badges.cache.load").tag("cache", cache).timer().count();
     }
 
     private static String statusList(String issuer, String listId, BitstringStatusList bits, Long ttlMillis,
