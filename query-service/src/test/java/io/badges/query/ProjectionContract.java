@@ -6,6 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import io.badges.credentials.BitstringStatusList;
+import io.badges.credentials.DataIntegrity;
+import io.badges.credentials.IssuerKeys;
+import io.badges.credentials.Multikey;
+import io.badges.credentials.VcJwt;
+import io.badges.credentials.VerificationMethodResolver;
 import io.badges.events.BadgeEvent;
 import io.badges.events.EventJson;
 import io.badges.events.assertion.AssertionIssued;
@@ -26,13 +32,17 @@ import io.badges.persistence.Database;
 import io.badges.persistence.Migrations;
 import io.badges.persistence.Side;
 import io.badges.testsupport.TestImages;
+import io.badges.vocabulary.PublicUrls;
 import io.badges.vocabulary.image.BadgeImages;
 import io.badges.vocabulary.image.ImageType;
+import io.badges.vocabulary.ob3.OpenBadges3;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -89,6 +99,12 @@ abstract class ProjectionContract {
 
     @Autowired
     TokenStore tokenStore;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
+    io.badges.query.config.QueryProperties properties;
 
     @Autowired
     @Qualifier("eventSerializer")
@@ -431,6 +447,226 @@ abstract class ProjectionContract {
         assertThat(json.readTree(gone.body()).get("detail").asText()).contains("fraud");
     }
 
+    private static final OpenBadges3 OB3 = new OpenBadges3(new PublicUrls("https://badges.test"));
+
+    /** An OB 3.0 credential signed as the command side signs it: Data Integrity (Ed25519), then a VC-JWT (P-256). */
+    private static String[] signedCredential(String issuer, String badge, String assertion, KeyPair ed25519,
+                                             String edKeyId, KeyPair p256, String esKeyId) {
+        Map<String, Object> unsigned = OB3.credential(
+                new OpenBadges3.Issuer(issuer, "Cred Org", "https://cred.example", "c@cred.example"),
+                new OpenBadges3.Achievement(badge, "Signing", "Signs credentials", new Criteria("sign", null),
+                        OB3.urls().badgeImage(badge)),
+                new OpenBadges3.Award(assertion, new Recipient("email", "sha256$ab", true, "s"), T0, null,
+                        new OpenBadges3.StatusEntry("1", 4242)));
+        String credential = DataIntegrity.sign(unsigned, ed25519.getPrivate(), OB3.verificationMethod(issuer, edKeyId),
+                T0);
+        return new String[] {credential, VcJwt.sign(credential, p256.getPrivate(), OB3.verificationMethod(issuer, esKeyId))};
+    }
+
+    @Test
+    void servesTheSignedCredentialByteForByteAndTheDidDocumentThatVerifiesIt() throws Exception {
+        String issuer = id();
+        String badge = id();
+        String ob3 = id();
+        String ob2 = id();
+        String edKey = id();
+        String esKey = id();
+        KeyPair ed25519 = IssuerKeys.generateEd25519();
+        KeyPair p256 = IssuerKeys.generateP256();
+        String[] signed = signedCredential(issuer, badge, ob3, ed25519, edKey, p256, esKey);
+        byte[] png = TestImages.png(20, 6);
+        append(new IssuerRegistered(issuer, "Cred Org", "https://cred.example", "c@cred.example", null, null, T0),
+                new IssuerKeyAdded(issuer, id(), "PEM-RSA", T0, IssuerKeyAdded.RS256),
+                new IssuerKeyAdded(issuer, edKey, IssuerKeys.pem(ed25519.getPublic()), T0.plusSeconds(1),
+                        IssuerKeyAdded.ED25519),
+                new BadgeClassDefined(badge, issuer, "Signing", "Signs credentials", null, new Criteria("sign", null),
+                        List.of(), T0),
+                picture(badge, issuer, png, T0),
+                AssertionIssued.ob3(ob3, badge, issuer, new Recipient("email", "sha256$ab", true, "s"), List.of(), null,
+                        T0, null, null, signed[0], signed[1]),
+                new AssertionIssued(ob2, badge, issuer, new Recipient("email", "sha256$cd", true, "s"), List.of(), null,
+                        T0, null, "hosted"));
+        String path = "/public/credentials/" + ob3;
+        await().atMost(Duration.ofSeconds(10)).until(() -> getBytes(path).statusCode() == 200
+                && get("/api/v1/assertions/" + ob2).statusCode() == 200);
+
+        HttpResponse<byte[]> credential = getBytes(path);
+        assertThat(credential.body()).isEqualTo(signed[0].getBytes(StandardCharsets.UTF_8));
+        assertThat(header(credential, "Content-Type")).isEqualTo("application/vc");
+        HttpResponse<byte[]> jwt = getBytes(path + ".jwt");
+        assertThat(jwt.statusCode()).isEqualTo(200);
+        assertThat(jwt.body()).isEqualTo(signed[1].getBytes(StandardCharsets.US_ASCII));
+        assertThat(header(jwt, "Content-Type")).startsWith("text/plain");
+
+        // read (and cached) before the JWT key is published: the key must show up all the same
+        String didPath = "/public/issuers/" + issuer + "/did.json";
+        assertThat(awaitJson(didPath).get("verificationMethod")).hasSize(1);
+        append(new IssuerKeyAdded(issuer, esKey, IssuerKeys.pem(p256.getPublic()), T0.plusSeconds(2),
+                IssuerKeyAdded.ES256));
+        await().atMost(Duration.ofSeconds(10)).until(() -> json.readTree(get(didPath).body())
+                .get("verificationMethod").size() == 2);
+        HttpResponse<String> didAnswer = get(didPath);
+        assertThat(header(didAnswer, "Content-Type")).isEqualTo("application/did+json");
+        JsonNode did = json.readTree(didAnswer.body());
+        String issuerDid = OB3.issuerDid(issuer);
+        assertThat(did.get("id").asText()).isEqualTo(issuerDid);
+        assertThat(did.get("assertionMethod").toString()).contains(issuerDid + "#" + edKey, issuerDid + "#" + esKey);
+        Map<String, PublicKey> multikeys = new HashMap<>();
+        PublicKey jwk = null;
+        for (JsonNode method : did.get("verificationMethod")) {
+            assertThat(method.get("controller").asText()).isEqualTo(issuerDid);
+            if (method.get("type").asText().equals("Multikey")) {
+                assertThat(method.get("id").asText()).isEqualTo(issuerDid + "#" + edKey);
+                assertThat(method.get("publicKeyMultibase").asText()).isEqualTo(Multikey.encode(ed25519.getPublic()));
+                multikeys.put(method.get("id").asText(), Multikey.decodePublicKey(method.get("publicKeyMultibase").asText()));
+            } else {
+                assertThat(method.get("type").asText()).isEqualTo("JsonWebKey");
+                assertThat(method.get("id").asText()).isEqualTo(issuerDid + "#" + esKey);
+                jwk = IssuerKeys.fromJwk(json.convertValue(method.get("publicKeyJwk"), Map.class));
+            }
+        }
+        // the served credential verifies with the key resolved from the served DID document, and so does its JWT
+        var verified = DataIntegrity.verify(new String(credential.body(), StandardCharsets.UTF_8),
+                VerificationMethodResolver.of(multikeys));
+        assertThat(verified.verified()).as(verified.detail()).isTrue();
+        assertThat(verified.keyId()).isEqualTo(issuerDid + "#" + edKey);
+        assertThat(VcJwt.verify(new String(jwt.body(), StandardCharsets.US_ASCII), jwk).verified()).isTrue();
+
+        JsonNode view = awaitJson("/api/v1/assertions/" + ob3);
+        assertThat(view.get("format").asText()).isEqualTo("ob3");
+        assertThat(view.get("credentialUrl").asText()).isEqualTo("https://badges.test" + path);
+        JsonNode ob2View = awaitJson("/api/v1/assertions/" + ob2);
+        assertThat(ob2View.get("format").asText()).isEqualTo("ob2");
+        assertThat(ob2View.has("credentialUrl")).isFalse();
+
+        // the image bakes in exactly the served credential
+        HttpResponse<byte[]> image = getBytes(path + "/image");
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(header(image, "Content-Type")).isEqualTo("image/png");
+        assertThat(header(image, "Cache-Control")).isEqualTo("public, max-age=300, stale-while-revalidate=60");
+        BadgeImages.Unbaked unbaked = BadgeImages.unbake(image.body()).orElseThrow();
+        assertThat(unbaked.generation()).isEqualTo(BadgeImages.Generation.OB3);
+        assertThat(unbaked.data().getBytes(StandardCharsets.UTF_8)).isEqualTo(credential.body());
+        String etag = "\"" + TestImages.sha256(image.body()) + "\"";
+        assertThat(header(image, "ETag")).isEqualTo(etag);
+        assertThat(getBytes(path + "/image", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        // the OB 2.0 image of another award of the same picture is another image
+        assertThat(BadgeImages.unbake(getBytes("/public/assertions/" + ob2 + "/image").body()).orElseThrow()
+                .generation()).isEqualTo(BadgeImages.Generation.OB2);
+
+        for (String unknown : List.of("/public/credentials/" + ob2, "/public/credentials/" + ob2 + ".jwt",
+                "/public/credentials/" + ob2 + "/image", "/public/credentials/" + id(),
+                "/public/issuers/" + id() + "/did.json")) {
+            HttpResponse<String> answer = get(unknown);
+            assertThat(answer.statusCode()).as(unknown).isEqualTo(404);
+            assertThat(header(answer, "Content-Type")).as(unknown).isEqualTo("application/problem+json");
+        }
+
+        // answered from the caches where this instance may trust them: more reads load nothing more
+        Map<String, Long> loaded = Map.of("credential", loads("credential"), "issuer-did", loads("issuer-did"));
+        assertThat(loaded.values()).as("the caches are on and were filled").allMatch(count -> count > 0);
+        for (int i = 0; i < 3; i++) {
+            assertThat(getBytes(path).body()).isEqualTo(credential.body());
+            assertThat(getBytes(path + ".jwt").body()).isEqualTo(jwt.body());
+            assertThat(get(didPath).body()).isEqualTo(didAnswer.body());
+        }
+        if (cachesAnswer()) {
+            assertThat(Map.of("credential", loads("credential"), "issuer-did", loads("issuer-did"))).isEqualTo(loaded);
+        }
+
+        // revoked: the image is gone, the credential is still served (its status list tells)
+        append(new AssertionRevoked(ob3, badge, "fraud", T0.plusSeconds(3)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> getBytes(path + "/image").statusCode() == 410);
+        assertThat(getBytes(path).body()).isEqualTo(signed[0].getBytes(StandardCharsets.UTF_8));
+        assertThat(getBytes(path + ".jwt").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void servesTheLatestStatusListWithItsTtlAsMaxAgeAndIgnoresAnOlderOne() throws Exception {
+        String issuer = id();
+        KeyPair ed25519 = IssuerKeys.generateEd25519();
+        BitstringStatusList bits = new BitstringStatusList();
+        String first = statusList(issuer, "1", bits, 60_000L, ed25519);
+        bits.set(4242, true);
+        String second = statusList(issuer, "1", bits, 120_000L, ed25519);
+        String noTtl = statusList(issuer, "2", new BitstringStatusList(), null, ed25519);
+        append(new IssuerRegistered(issuer, "List Org", "https://list.example", "l@list.example", null, null, T0),
+                new StatusListPublished(issuer, "1", 1, first, T0),
+                new StatusListPublished(issuer, "2", 1, noTtl, T0));
+        String path = "/public/issuers/" + issuer + "/status/1";
+        await().atMost(Duration.ofSeconds(10)).until(() -> getBytes(path).statusCode() == 200
+                && getBytes("/public/issuers/" + issuer + "/status/2").statusCode() == 200);
+
+        HttpResponse<byte[]> list = getBytes(path);
+        assertThat(list.body()).isEqualTo(first.getBytes(StandardCharsets.UTF_8));
+        assertThat(header(list, "Content-Type")).isEqualTo("application/vc");
+        assertThat(header(list, "Cache-Control")).contains("max-age=60").contains("public");
+        String etag = header(list, "ETag");
+        assertThat(etag).isEqualTo("\"" + TestImages.sha256(first.getBytes(StandardCharsets.UTF_8)) + "\"");
+        HttpResponse<byte[]> revalidated = getBytes(path, "If-None-Match", etag);
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertThat(revalidated.body()).isEmpty();
+        assertThat(header(getBytes("/public/issuers/" + issuer + "/status/2"), "Cache-Control"))
+                .contains("max-age=300");
+
+        append(new StatusListPublished(issuer, "1", 2, second, T0.plusSeconds(1)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(getBytes(path).body()).isEqualTo(second.getBytes(StandardCharsets.UTF_8)));
+        assertThat(header(getBytes(path), "Cache-Control")).contains("max-age=120");
+        assertThat(getBytes(path, "If-None-Match", etag).statusCode()).isEqualTo(200);
+        JsonNode served = json.readTree(getBytes(path).body());
+        assertThat(BitstringStatusList.decode(served.get("credentialSubject").get("encodedList").asText()).get(4242))
+                .isTrue();
+
+        long statusLoads = loads("status-list");
+        assertThat(statusLoads).isPositive();
+        for (int i = 0; i < 3; i++) {
+            assertThat(getBytes(path).body()).isEqualTo(second.getBytes(StandardCharsets.UTF_8));
+        }
+        if (cachesAnswer()) {
+            assertThat(loads("status-list")).as("status list reads answered from the cache").isEqualTo(statusLoads);
+        }
+
+        // the older list delivered again, later in the stream: the highest version stays
+        append(new StatusListPublished(issuer, "1", 1, first, T0.plusSeconds(2)));
+        long head = lastGlobalIndex();
+        await().atMost(Duration.ofSeconds(10)).until(() -> tokenIndex() == head);
+        assertThat(getBytes(path).body()).isEqualTo(second.getBytes(StandardCharsets.UTF_8));
+        assertThat(readTables.sql("SELECT version FROM status_list_view WHERE issuer_id = ? AND list_id = '1'")
+                .param(issuer).query(Long.class).single()).isEqualTo(2L);
+
+        for (String unknown : List.of("/public/issuers/" + issuer + "/status/9", "/public/issuers/" + id() + "/status/1")) {
+            HttpResponse<String> answer = get(unknown);
+            assertThat(answer.statusCode()).as(unknown).isEqualTo(404);
+            assertThat(header(answer, "Content-Type")).isEqualTo("application/problem+json");
+        }
+    }
+
+    /**
+     * Whether this instance answers from its caches: L1 is trusted in a single process, or with Redis
+     * (replicated without Redis, every read loads: no invalidation could reach the other instances).
+     */
+    private boolean cachesAnswer() {
+        return properties.cache().enabled()
+                && (properties.deployment() == io.badges.web.Deployment.SINGLE_PROCESS || properties.cache().redis());
+    }
+
+    /** Database loads of one cache so far (its misses). */
+    private long loads(String cache) {
+        return meters.get("badges.cache.load").tag("cache", cache).timer().count();
+    }
+
+    private static String statusList(String issuer, String listId, BitstringStatusList bits, Long ttlMillis,
+                                     KeyPair ed25519) {
+        Map<String, Object> unsigned = OB3.statusListCredential(issuer, listId, bits.encode(), T0, null);
+        if (ttlMillis != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> subject = (Map<String, Object>) unsigned.get("credentialSubject");
+            subject.put("ttl", ttlMillis);
+        }
+        return DataIntegrity.sign(unsigned, ed25519.getPrivate(), OB3.verificationMethod(issuer, "key-1"), T0);
+    }
+
     /** EventJson is the contract; Axon's event serializer, which writes the event store and Kafka, must agree. */
     @Test
     void theEventSerializerWritesTheContractsJson() {
@@ -439,14 +675,14 @@ abstract class ProjectionContract {
                 new IssuerRegistered("i1", "Org", "https://org.example", "b@org.example", null, null, at),
                 new IssuerProfileUpdated("i1", "Org 2", "https://org.example", "b@org.example", "d", null, at),
                 new IssuerKeyAdded("i1", "k1", "PEM", at),
+                new StatusListPublished("i1", "1", 3, "{\"id\":\"list\"}", at),
                 new BadgeClassDefined("b1", "i1", "B", "D", null, new Criteria("n", null), List.of("t"), at),
                 new BadgeClassUpdated("b1", "i1", "B", "D", null, new Criteria(null, "https://c.example"), List.of(), at),
                 new AssertionIssued("a1", "b1", "i1", new Recipient("email", "sha256$ab", true, null),
                         List.of(new Evidence("https://e.example", null)), null, at, null, "hosted"),
                 new AssertionRevoked("a1", "b1", null, at),
                 new BadgeClassImageChanged("b1", "i1", "image/png", TestImages.png(4, 0),
-                        TestImages.sha256(TestImages.png(4, 0)), at),
-                new StatusListPublished("i1", "1", 1, "{\"type\":[\"VerifiableCredential\"]}", at));
+                        TestImages.sha256(TestImages.png(4, 0)), at));
 
         assertThat(events.stream().map(EventJson::typeName)).containsExactlyInAnyOrderElementsOf(
                 EventJson.TYPES.stream().map(Class::getSimpleName).toList());
@@ -534,7 +770,9 @@ abstract class ProjectionContract {
                         List.of(), null, T0, null, "hosted"),
                 new AssertionRevoked(assertion, badge, "r", T0.plusSeconds(5)),
                 picture(badge, issuer, TestImages.png(8, 1), T0.plusSeconds(6)),
-                picture(badge, issuer, TestImages.png(8, 2), T0.plusSeconds(7)));
+                picture(badge, issuer, TestImages.png(8, 2), T0.plusSeconds(7)),
+                new StatusListPublished(issuer, "1", 1, "{\"v\":1}", T0.plusSeconds(8)),
+                new StatusListPublished(issuer, "1", 2, "{\"v\":2}", T0.plusSeconds(9)));
         // path, not get: until the assertion is projected the answer is a 404 problem, without "revoked"
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(json.readTree(get("/api/v1/assertions/" + assertion).body()).path("revoked").asBoolean())
@@ -579,6 +817,8 @@ abstract class ProjectionContract {
         for (String table : List.of("issuer_view", "issuer_key_view", "badge_class_view", "assertion_view")) {
             tables.put(table, readTables.sql("SELECT * FROM " + table + " ORDER BY id").query().listOfRows());
         }
+        tables.put("status_list_view", readTables.sql("SELECT * FROM status_list_view ORDER BY issuer_id, list_id")
+                .query().listOfRows());
         // bytes as hex: arrays compare by identity
         tables.put("badge_class_image", readTables.sql("SELECT * FROM badge_class_image ORDER BY badge_class_id")
                 .query().listOfRows().stream().map(row -> {

@@ -42,14 +42,15 @@ class AssertionProjection {
         writes.sql("""
                 INSERT INTO assertion_view (id, badge_class_id, issuer_id, recipient_type, recipient_identity,
                                             recipient_hashed, recipient_salt, evidence, narrative, verification_type,
-                                            issued_on, expires, revoked, signature, recipient_lookup, last_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                            issued_on, expires, revoked, signature, recipient_lookup, format,
+                                            credential, credential_jwt, last_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .params(e.assertionId(), e.badgeClassId(), e.issuerId(), r.type(), r.identity(), r.hashed(),
                         r.salt(), write(e.evidence()), e.narrative(), e.verificationType(),
                         database.bindInstant(e.issuedOn()), database.bindInstant(e.expires()), false, e.signature(),
-                        e.recipientLookup(), seq)
+                        e.recipientLookup(), e.format(), e.credential(), e.credentialJwt(), seq)
                 .update();
         invalidations.changed(AssertionViewStore.CACHE, e.assertionId(), seq);
     }

@@ -3,6 +3,7 @@ package io.badges.query.assertion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.events.assertion.AssertionIssued;
 import io.badges.events.assertion.Evidence;
 import io.badges.events.assertion.Recipient;
 import io.badges.persistence.Database;
@@ -14,6 +15,7 @@ import io.badges.query.summary.IssuerSummary;
 import io.badges.query.summary.Summaries;
 import io.badges.query.Cursor;
 import io.badges.query.Page;
+import io.badges.vocabulary.PublicUrls;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -39,21 +41,23 @@ public class AssertionViewStore {
     private final ObjectMapper json;
     private final TieredCache<AssertionView> cache;
     private final Summaries summaries;
+    private final PublicUrls urls;
 
     AssertionViewStore(@Qualifier("reads") JdbcClient reads, Database database, ObjectMapper json, Caches caches,
-                       Summaries summaries) {
+                       Summaries summaries, PublicUrls urls) {
         this.reads = reads;
         this.database = database;
         this.json = json;
         this.cache = caches.create(CACHE, AssertionView.class);
         this.summaries = summaries;
+        this.urls = urls;
     }
 
     public static final String SELECT = """
             SELECT a.id, a.badge_class_id, b.name, b.image, a.issuer_id, i.name, i.url,
                    a.recipient_type, a.recipient_identity, a.recipient_hashed, a.recipient_salt,
                    a.evidence, a.narrative, a.issued_on, a.expires, a.verification_type,
-                   a.revoked, a.revocation_reason, a.revoked_at, a.signature
+                   a.revoked, a.revocation_reason, a.revoked_at, a.signature, a.format
             FROM assertion_view a
             LEFT JOIN badge_class_view b ON b.id = a.badge_class_id
             LEFT JOIN issuer_view i ON i.id = a.issuer_id
@@ -99,11 +103,11 @@ public class AssertionViewStore {
                 SELECT a.id, a.badge_class_id, NULL, NULL, a.issuer_id, NULL, NULL,
                        a.recipient_type, a.recipient_identity, a.recipient_hashed, a.recipient_salt,
                        a.evidence, a.narrative, a.issued_on, a.expires, a.verification_type,
-                       a.revoked, a.revocation_reason, a.revoked_at, a.signature, a.last_seq
+                       a.revoked, a.revocation_reason, a.revoked_at, a.signature, a.format, a.last_seq
                 FROM assertion_view a WHERE a.id = ?
                 """)
                 .param(id)
-                .query((rs, n) -> Versioned.of(view(rs, n), rs.getLong(21)))
+                .query((rs, n) -> Versioned.of(view(rs, n), rs.getLong(22)))
                 .optional();
     }
 
@@ -128,6 +132,8 @@ public class AssertionViewStore {
     }
 
     private AssertionView view(ResultSet rs, int row) throws SQLException {
+        String id = rs.getString(1);
+        String format = rs.getString(21);
         return new AssertionView(
                 rs.getString(1),
                 new BadgeClassSummary(rs.getString(2), rs.getString(3), rs.getString(4)),
@@ -136,7 +142,7 @@ public class AssertionViewStore {
                 read(rs.getString(12)), rs.getString(13),
                 database.readInstant(rs.getObject(14)), database.readInstant(rs.getObject(15)),
                 rs.getString(16), rs.getBoolean(17), rs.getString(18), database.readInstant(rs.getObject(19)),
-                rs.getString(20));
+                rs.getString(20), format, AssertionIssued.OB3.equals(format) ? urls.credential(id) : null);
     }
 
     /** The revoked assertions of an issuer (id, reason), through the partial index on revoked rows. */

@@ -2,6 +2,7 @@ package io.badges.query.config;
 
 import io.badges.vocabulary.OpenBadges2;
 import io.badges.vocabulary.PublicUrls;
+import io.badges.vocabulary.ob3.OpenBadges3;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,5 +18,10 @@ class VocabularyConfig {
     @Bean
     OpenBadges2 openBadges2(PublicUrls urls) {
         return new OpenBadges2(urls);
+    }
+
+    @Bean
+    OpenBadges3 openBadges3(PublicUrls urls) {
+        return new OpenBadges3(urls);
     }
 }

@@ -54,7 +54,7 @@ class AssertionImageController {
         }
         String badgeClassId = view.badgeClass().id();
         BadgeImage picture = pictures.find(badgeClassId).orElseThrow(() -> new NotFound("badge class", badgeClassId));
-        BakedImages.Baked image = baked.get(new BakedImages.Key(id, picture.sha256()), () -> bake(view, picture));
+        BakedImages.Baked image = baked.get(new BakedImages.Key(id, BadgeImages.Generation.OB2, picture.sha256()), () -> bake(view, picture));
         ImageType type = ImageType.ofMediaType(image.mediaType()).orElseThrow();
         return ImageResponses.image(ifNoneMatch, image.mediaType(), image.bytes(), image.sha256(),
                 "badge-" + id + (type == ImageType.PNG ? ".png" : ".svg"));

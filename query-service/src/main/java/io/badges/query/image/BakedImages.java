@@ -3,6 +3,7 @@ package io.badges.query.image;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.badges.query.config.QueryProperties;
+import io.badges.vocabulary.image.BadgeImages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.function.Supplier;
@@ -20,7 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class BakedImages {
 
-    record Key(String assertionId, String pictureSha256) {
+    /**
+     * {@code generation}: what is baked in, the OB 2.0 assertion or the OB 3.0 credential; the two of one
+     * award are different images.
+     */
+    record Key(String assertionId, BadgeImages.Generation generation, String pictureSha256) {
     }
 
     /** {@code badgeClassId}: to free the entries of a badge class whose picture changed. */

@@ -3,23 +3,43 @@ package io.badges.query.issuer;
 import io.badges.query.NotFound;
 import io.badges.vocabulary.OpenBadges2;
 import io.badges.vocabulary.PublicUrls;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** OB 2.0 Issuer Profile and CryptographicKey documents. */
+/** OB 2.0 Issuer Profile and CryptographicKey documents; the OB 3.0 issuer's DID document. */
 @RestController
 class IssuerDocumentController {
 
     private final IssuerViewStore issuers;
     private final IssuerKeyViewStore keys;
     private final OpenBadges2 documents;
+    private final DidDocumentStore didDocuments;
 
-    IssuerDocumentController(IssuerViewStore issuers, IssuerKeyViewStore keys, OpenBadges2 documents) {
+    /**
+     * The did:web method names {@code application/did+json} for {@code did.json} (and did+ld+json for a
+     * did.jsonld we do not publish); DID Core registers it for the JSON representation, which may carry
+     * the {@code @context} ours has. Resolvers parse it as JSON either way.
+     */
+    static final MediaType DID_JSON = MediaType.parseMediaType("application/did+json");
+
+    IssuerDocumentController(IssuerViewStore issuers, IssuerKeyViewStore keys, OpenBadges2 documents,
+                             DidDocumentStore didDocuments) {
         this.issuers = issuers;
         this.keys = keys;
         this.documents = documents;
+        this.didDocuments = didDocuments;
+    }
+
+    /** Where the issuer's did:web resolves: its Ed25519 and ES256 keys, all of them assertion methods. */
+    @GetMapping(PublicUrls.ISSUER_DID)
+    ResponseEntity<byte[]> didDocument(@PathVariable String id) {
+        DidDocumentStore.DidDocument document = didDocuments.find(id).orElseThrow(() -> new NotFound("issuer", id));
+        return ResponseEntity.ok().contentType(DID_JSON).body(document.json().getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping(PublicUrls.ISSUER)

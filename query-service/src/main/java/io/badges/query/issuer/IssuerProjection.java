@@ -41,6 +41,8 @@ class IssuerProjection {
                         database.bindInstant(e.occurredAt()), database.bindInstant(e.occurredAt()), seq)
                 .update();
         invalidations.changed(IssuerViewStore.CACHE, e.issuerId(), seq);
+        // "no such issuer" may be cached for its DID document too
+        invalidations.changed(DidDocumentStore.CACHE, e.issuerId(), seq);
     }
 
     @EventHandler
@@ -59,10 +61,10 @@ class IssuerProjection {
     @EventHandler
     void on(IssuerKeyAdded e, @SequenceNumber long seq) {
         writes.sql("""
-                INSERT INTO issuer_key_view (id, issuer_id, public_key_pem, created_at) VALUES (?, ?, ?, ?)
+                INSERT INTO issuer_key_view (id, issuer_id, public_key_pem, algorithm, created_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
                 """)
-                .params(e.keyId(), e.issuerId(), e.publicKeyPem(), database.bindInstant(e.occurredAt()))
+                .params(e.keyId(), e.issuerId(), e.publicKeyPem(), e.algorithm(), database.bindInstant(e.occurredAt()))
                 .update();
         // the cached issuer holds its key ids: a new last_seq makes it reload them
         writes.sql("UPDATE issuer_view SET last_seq = ? WHERE id = ? AND last_seq < ?")
@@ -70,5 +72,6 @@ class IssuerProjection {
                 .update();
         invalidations.changed(IssuerKeyViewStore.CACHE, e.keyId(), IssuerKeyViewStore.IMMUTABLE);
         invalidations.changed(IssuerViewStore.CACHE, e.issuerId(), seq);
+        invalidations.changed(DidDocumentStore.CACHE, e.issuerId(), seq);
     }
 }

@@ -10,6 +10,8 @@ import io.badges.persistence.Side;
 import io.badges.query.Cursor;
 import io.badges.query.assertion.AssertionViewStore;
 import io.badges.query.badgeclass.BadgeClassViewStore;
+import io.badges.query.credential.CredentialStore;
+import io.badges.query.credential.StatusListStore;
 import io.badges.query.image.BadgeImageStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,6 +44,8 @@ abstract class QueryPlanContract {
     static final int RECIPIENTS = 20_000;
     /** Badge classes with an uploaded picture. */
     static final int IMAGES = 5_000;
+    /** Status lists per issuer. */
+    static final int LISTS = 3;
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private HikariDataSource dataSource;
@@ -98,6 +102,12 @@ abstract class QueryPlanContract {
                         s.setBytes(2, new byte[] {(byte) i});
                         s.setString(3, String.format("%064x", i));
                         s.setObject(4, vendor.bindInstant(T0));
+                    });
+            insert(c, "INSERT INTO status_list_view (issuer_id, list_id, version, credential, updated_at, last_seq) "
+                    + "VALUES (?, ?, 1, '{}', ?, 1)", ISSUERS * LISTS, (s, i) -> {
+                        s.setString(1, "issuer-" + i / LISTS);
+                        s.setString(2, Integer.toString(i % LISTS));
+                        s.setObject(3, vendor.bindInstant(T0));
                     });
             c.commit();
             try (Statement s = c.createStatement()) {
@@ -217,5 +227,22 @@ abstract class QueryPlanContract {
         List<String> plan = plan(AssertionViewStore.SELECT + "WHERE a.id = ?", "assertion-5");
         assertThat(String.join("\n", plan)).doesNotContainIgnoringCase("scan assertion_view")
                 .doesNotContain("Seq Scan on assertion_view").doesNotContain("Seq Scan on badge_class_view");
+    }
+
+    /** Every status list GET on a cache miss: one row by its two-column primary key. */
+    @Test
+    void statusListIsReadByItsPrimaryKey() throws SQLException {
+        List<String> plan = plan(StatusListStore.SELECT, "issuer-7", "1");
+        assertThat(String.join("\n", plan)).containsAnyOf("status_list_view_pkey", "sqlite_autoindex_status_list_view")
+                .doesNotContain("Seq Scan");
+        assertThat(plan).noneMatch(line -> line.strip().startsWith("SCAN "));
+    }
+
+    @Test
+    void credentialIsReadByThePrimaryKey() throws SQLException {
+        List<String> plan = plan(CredentialStore.SELECT, "assertion-5");
+        assertThat(String.join("\n", plan)).containsAnyOf("assertion_view_pkey", "sqlite_autoindex_assertion_view")
+                .doesNotContain("Seq Scan");
+        assertThat(plan).noneMatch(line -> line.strip().startsWith("SCAN "));
     }
 }
