@@ -230,7 +230,29 @@ public final class DataIntegrity {
 
     /** SHA-256(canonical proof configuration) || SHA-256(canonical document): the bytes that are signed. */
     static byte[] hashData(JsonObject proofConfig, JsonObject unsecured) throws Uncanonicalizable {
-        return concat(sha256(nquads(proofConfig)), sha256(nquads(unsecured)));
+        return concat(proofConfigHash(proofConfig), sha256(nquads(unsecured)));
+    }
+
+    /**
+     * The proof options of one issuer's credentials signed in the same second are the same document
+     * (context, type, created, verification method): a batch of 10,000 awards canonicalises them once,
+     * not 10,000 times. A pure function of the options' JSON, so the memo can never be wrong; bounded.
+     */
+    private static final Map<String, byte[]> PROOF_CONFIG_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int PROOF_CONFIG_MEMO = 256;
+
+    private static byte[] proofConfigHash(JsonObject proofConfig) throws Uncanonicalizable {
+        String key = write(proofConfig);
+        byte[] known = PROOF_CONFIG_HASHES.get(key);
+        if (known != null) {
+            return known;
+        }
+        byte[] hash = sha256(nquads(proofConfig));
+        if (PROOF_CONFIG_HASHES.size() >= PROOF_CONFIG_MEMO) {
+            PROOF_CONFIG_HASHES.clear();
+        }
+        PROOF_CONFIG_HASHES.put(key, hash);
+        return hash;
     }
 
     static String nquads(JsonObject document) throws Uncanonicalizable {
