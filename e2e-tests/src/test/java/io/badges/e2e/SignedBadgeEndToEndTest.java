@@ -170,6 +170,41 @@ class SignedBadgeEndToEndTest {
                 .until(() -> api.getBytes("/public/assertions/" + hostedPng + "/image").statusCode() == 410);
     }
 
+    /**
+     * An OB 3.0 award verifies with the W3C/DCC reference libraries (@digitalbazaar/vc with
+     * eddsa-rdfc-2022 and the Bitstring Status List, jose for the VC-JWT), every key resolved through
+     * the issuer's published did:web document; after a revoke the same libraries say revoked.
+     */
+    @Test
+    void anOb3CredentialVerifiesWithTheReferenceLibrariesUntilRevoked() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String issuer = api.issuer("Credential Institute");
+        String badge = api.badgeClass(issuer, "Verifiable badge");
+        JsonNode award = api.write("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"%s"},"format":"ob3"}"""
+                .formatted(badge, ALICE), 201);
+        String id = award.get("id").asText();
+        String credentialUrl = award.get("credentialUrl").asText();
+        assertThat(credentialUrl).isEqualTo(query.url() + "/public/credentials/" + id);
+        String path = credentialUrl.substring(query.url().length());
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get(path).statusCode() == 200);
+        String statusList = json.readTree(api.get(path).body()).path("credentialStatus")
+                .path("statusListCredential").asText();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get(statusList.substring(query.url().length())).statusCode() == 200);
+
+        JsonNode issued = json.readTree(Interop.verifyCredential(credentialUrl, credentialUrl + ".jwt"));
+        assertThat(issued.get("proof").asBoolean()).as(issued.toString()).isTrue();
+        assertThat(issued.get("jwt").asBoolean()).as(issued.toString()).isTrue();
+        assertThat(issued.get("revoked").asBoolean()).as(issued.toString()).isFalse();
+
+        api.revoke(id, "cheated");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() ->
+                json.readTree(Interop.verifyCredential(credentialUrl, "")).path("revoked").asBoolean(false));
+        JsonNode revoked = json.readTree(Interop.verifyCredential(credentialUrl, ""));
+        assertThat(revoked.get("proof").asBoolean()).as("the credential itself still verifies").isTrue();
+    }
+
     private static RSAPublicKey rsa(String pem) throws Exception {
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return (RSAPublicKey) KeyFactory.getInstance("RSA")
