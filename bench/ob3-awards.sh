@@ -38,8 +38,8 @@ BADGE=$(curl -fsS -X POST "http://127.0.0.1:$PORT/api/v1/badge-classes" "${H[@]}
 
 field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
 singles() { # format -> RESULT line
-  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP"s -s bench/wrk/award-format.lua "http://127.0.0.1:$PORT" -- $KEY "$BADGE" "$1" >/dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION"s -s bench/wrk/award-format.lua "http://127.0.0.1:$PORT" -- $KEY "$BADGE" "$1" \
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP"s -s bench/wrk/award.lua "http://127.0.0.1:$PORT" -- $KEY "$BADGE" "$1" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION"s -s bench/wrk/award.lua "http://127.0.0.1:$PORT" -- $KEY "$BADGE" "$1" \
     | grep '^RESULT'
 }
 batch_body() { # size, format, tag -> file
