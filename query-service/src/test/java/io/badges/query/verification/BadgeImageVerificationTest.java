@@ -136,10 +136,53 @@ class BadgeImageVerificationTest {
     }
 
     @Test
-    void anOpenBadges3CredentialIsNotVerifiedYet() throws Exception {
+    void theOpenBadges3VectorsVerifyInEveryMediaTypeAndFromTheirImage() throws Exception {
+        String ldp = OpenBadges3VerifierTest.vector("simple.json");
+        JsonNode linked = null;
+        for (String type : List.of("application/json", "application/vc+ld+json", "application/vc")) {
+            JsonNode result = verified(post(type, ldp.getBytes(StandardCharsets.UTF_8)), 200);
+            assertThat(result.get("format").asText()).isEqualTo("ob30-ldp");
+            assertThat(passed(result, "proof valid")).as(result.toString()).isTrue();
+            assertThat(passed(result, "issuer binding")).isFalse();
+            assertThat(result.get("valid").asBoolean()).isFalse();
+            assertThat(result.path("issuer").path("name").asText()).isEqualTo("Example Corp");
+            assertThat(result.has("baked")).isFalse();
+            linked = result;
+        }
+        byte[] baked = BadgeImages.bakeCredential(png(), ldp);
+        assertSameButBaked(verified(post("image/png", baked), 200), linked);
+        assertSameButBaked(verified(upload(baked), 200), linked);
+
+        String jwt = OpenBadges3VerifierTest.vector("simple-jwt.extracted-from-svg.jwt");
+        JsonNode direct = verified(post("text/plain", jwt.getBytes(StandardCharsets.UTF_8)), 200);
+        assertThat(direct.get("format").asText()).isEqualTo("ob30-jwt");
+        assertThat(passed(direct, "signature valid")).as(direct.toString()).isTrue();
+        assertThat(passed(direct, "issuer binding")).isFalse();
+        assertThat(verified(post("application/jwt", jwt.getBytes(StandardCharsets.UTF_8)), 200)).isEqualTo(direct);
+        assertThat(verified(post("application/json", json.writeValueAsBytes(java.util.Map.of("jwt", jwt))), 200))
+                .isEqualTo(direct);
+
+        byte[] svg = Files.readAllBytes(Path.of("src", "test", "resources", "openbadges", "ob30", "simple-jwt.svg"));
+        assertSameButBaked(verified(post("image/svg+xml", svg), 200), direct);
+        assertSameButBaked(verified(upload(svg), 200), direct);
+    }
+
+    @Test
+    void aBakedCredentialWithoutIssuerIsInvalidNotRefused() throws Exception {
         byte[] baked = BadgeImages.bakeCredential(png(), "{\"type\":[\"VerifiableCredential\",\"OpenBadgeCredential\"]}");
-        problem(post("image/png", baked), 422, "unsupported-format", "Open Badges 3.0");
-        problem(upload(baked), 422, "unsupported-format", "Open Badges 3.0");
+        JsonNode result = verified(post("image/png", baked), 200);
+        assertThat(result.get("valid").asBoolean()).isFalse();
+        assertThat(passed(result, "well-formed")).isFalse();
+        assertThat(result.get("baked").asBoolean()).isTrue();
+    }
+
+    private static boolean passed(JsonNode result, String check) {
+        for (JsonNode c : result.path("checks")) {
+            if (check.equals(c.path("name").asText())) {
+                return c.path("passed").asBoolean();
+            }
+        }
+        throw new AssertionError("no check " + check + " in " + result);
     }
 
     @Test
