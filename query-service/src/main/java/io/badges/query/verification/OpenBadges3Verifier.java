@@ -10,6 +10,7 @@ import io.badges.credentials.Multikey;
 import io.badges.credentials.VcJwt;
 import io.badges.credentials.Verification;
 import io.badges.credentials.VerificationMethodResolver;
+import io.badges.vocabulary.RecipientIdentity;
 import io.badges.vocabulary.ob3.DidWeb;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -90,6 +91,11 @@ class OpenBadges3Verifier {
 
     /** A JSON-LD credential secured with a Data Integrity proof. */
     VerificationResult linkedData(String credentialJson) {
+        return linkedData(credentialJson, null);
+    }
+
+    /** A JSON-LD credential; with a recipient (an email address), whether the credential names it. */
+    VerificationResult linkedData(String credentialJson, String recipient) {
         VerificationResult.Builder result = new VerificationResult.Builder();
         JsonNode credential;
         try {
@@ -106,12 +112,17 @@ class OpenBadges3Verifier {
                 ? "the eddsa-rdfc-2022 proof verifies with " + proof.keyId()
                 : proof.reason() + ": " + proof.detail() + keys.problem(proof.keyId()));
         bindingCheck(credential, proof.verified() ? keys.found(proof.keyId()) : null, proof.verified(), result);
-        credentialChecks(credential, result);
+        credentialChecks(credential, recipient, result);
         return result.build(LDP);
     }
 
     /** A VC-JWT (compact JWS). */
     VerificationResult jwt(String compact) {
+        return jwt(compact, null);
+    }
+
+    /** A VC-JWT; with a recipient (an email address), whether the credential names it. */
+    VerificationResult jwt(String compact, String recipient) {
         VerificationResult.Builder result = new VerificationResult.Builder();
         String token = compact.strip();
         JsonNode payload = jwsPayload(token, json);
@@ -152,7 +163,7 @@ class OpenBadges3Verifier {
                 : verified ? header.alg() + " signature verifies with " + source
                 : signature.reason() + ": " + signature.detail() + " (" + source + ")");
         bindingCheck(credential, verified ? key : null, verified, result);
-        credentialChecks(credential, result);
+        credentialChecks(credential, recipient, result);
         return result.build(JWT);
     }
 
@@ -215,8 +226,19 @@ class OpenBadges3Verifier {
         return false;
     }
 
-    private void credentialChecks(JsonNode credential, VerificationResult.Builder result) {
+    private void credentialChecks(JsonNode credential, String recipient, VerificationResult.Builder result) {
         statusChecks(credential, result);
+        if (recipient != null) {
+            boolean matches = false;
+            JsonNode subject = credential.path("credentialSubject");
+            for (JsonNode identity : subject.path("identifier")) {
+                matches |= RecipientIdentity.matches(identity.path("identityHash").asText(null),
+                        identity.path("hashed").asBoolean(false), identity.path("salt").asText(null), recipient);
+            }
+            matches |= ("mailto:" + recipient).equalsIgnoreCase(subject.path("id").asText());
+            result.recipientMatches(matches);
+            result.check("recipient matches", matches, matches ? "identity matches" : "identity does not match");
+        }
         Instant now = clock.instant();
         String fromName = credential.has("validFrom") ? "validFrom" : "issuanceDate";
         String untilName = credential.has("validUntil") ? "validUntil" : "expirationDate";

@@ -119,7 +119,7 @@ class VerificationController {
 
     /** A compact JWS: a VC-JWT (OB 3.0) or an OB 2.0 signed assertion, told apart by its payload. */
     private VerificationResult signed(String compact, String who) {
-        return OpenBadges3Verifier.isVcJwt(compact, json) ? ob3.jwt(compact) : presented.signed(compact, who);
+        return OpenBadges3Verifier.isVcJwt(compact, json) ? ob3.jwt(compact, who) : presented.signed(compact, who);
     }
 
     private VerificationResult verify(String raw, JsonNode credential, String who) {
@@ -127,13 +127,13 @@ class VerificationController {
             return signed(credential.asText(), who);
         }
         if (credential.hasNonNull("jwt")) {
-            return ob3.jwt(credential.get("jwt").asText());
+            return ob3.jwt(credential.get("jwt").asText(), who);
         }
         if (credential.hasNonNull("jws")) {
             return signed(credential.get("jws").asText(), who);
         }
         if (OpenBadges3Verifier.isCredential(credential)) {
-            return ob3.linkedData(raw);
+            return ob3.linkedData(raw, who);
         }
         if (credential.path("type").toString().contains("Assertion")) {
             return presented.hosted(credential, who);

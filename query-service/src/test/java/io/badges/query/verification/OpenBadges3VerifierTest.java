@@ -12,6 +12,7 @@ import io.badges.credentials.VcJwt;
 import io.badges.events.assertion.Recipient;
 import io.badges.events.badgeclass.Criteria;
 import io.badges.vocabulary.PublicUrls;
+import io.badges.vocabulary.RecipientIdentity;
 import io.badges.vocabulary.ob3.DidWeb;
 import io.badges.vocabulary.ob3.OpenBadges3;
 import java.io.IOException;
@@ -39,6 +40,7 @@ class OpenBadges3VerifierTest {
     private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
     private static final int REVOKED = 4242;
     private static final int CLEAR = 17;
+    private static final String ALICE = "alice@example.org";
 
     private static final KeyPair ED25519 = IssuerKeys.generateEd25519();
     private static final KeyPair P256 = IssuerKeys.generateP256();
@@ -186,6 +188,24 @@ class OpenBadges3VerifierTest {
         assertThat(check(result, "not revoked").detail()).contains("no credentialStatus");
     }
 
+    @Test
+    void theRecipientIsCheckedWhenGiven() {
+        String credential = signed(credential("i-1", CLEAR, null));
+        String jwt = VcJwt.sign(credential, P256.getPrivate(), ob3.verificationMethod("i-1", "jwt-1"));
+
+        for (VerificationResult alice : List.of(verifier.linkedData(credential, ALICE), verifier.jwt(jwt, ALICE))) {
+            assertThat(alice.recipientMatches()).isTrue();
+            assertThat(alice.valid()).as(alice.toString()).isTrue();
+        }
+        for (VerificationResult bob : List.of(verifier.linkedData(credential, "bob@example.org"),
+                verifier.jwt(jwt, "bob@example.org"))) {
+            assertThat(bob.recipientMatches()).isFalse();
+            assertThat(check(bob, "recipient matches").passed()).isFalse();
+            assertThat(bob.valid()).isFalse();
+        }
+        assertThat(verifier.linkedData(credential).recipientMatches()).isNull();
+    }
+
     // --- the 1EdTech OB 3.0 vectors ---
 
     @Test
@@ -243,9 +263,9 @@ class OpenBadges3VerifierTest {
     private Map<String, Object> credential(String issuerId, int index, Instant validUntil) {
         return new LinkedHashMap<>(ob3.credential(
                 new OpenBadges3.Issuer(issuerId, "Example University", "https://example.org", null),
-                new OpenBadges3.Achievement(BASE + "/public/badges/b-1", "Event Sourcing", "Events as the truth",
+                new OpenBadges3.Achievement("b-1", "Event Sourcing", "Events as the truth",
                         new Criteria("Build one", null), null),
-                new OpenBadges3.Award("c-" + UUID.randomUUID(), new Recipient("email", "sha256$00", true, "s4lt"),
+                new OpenBadges3.Award("c-" + UUID.randomUUID(), new Recipient("email", RecipientIdentity.hash(ALICE, "s4lt"), true, "s4lt"),
                         NOW.minus(Duration.ofDays(2)), validUntil, new OpenBadges3.StatusEntry("1", index))));
     }
 
