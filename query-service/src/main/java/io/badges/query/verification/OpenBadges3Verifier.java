@@ -44,7 +44,8 @@ import org.springframework.stereotype.Component;
  * <p>Status: {@code BitstringStatusListEntry} (revocation or suspension) is checked against the list
  * credential, whose own proof must verify with a key bound to the same issuer. Any other status type
  * cannot be checked, and since nobody can then tell whether the credential was revoked, its check
- * fails ("not supported").
+ * fails ("not supported"). At most {@link #MAX_STATUS_ENTRIES} entries are checked. Not checked (yet): that
+ * the list's own statusPurpose and validity period agree with the entry.
  *
  * <p>Times: validFrom / validUntil (VCDM 2.0) or issuanceDate / expirationDate (1.1), with {@link #SKEW}.
  */
@@ -54,6 +55,8 @@ class OpenBadges3Verifier {
     static final Duration SKEW = Duration.ofMinutes(5);
     static final String LDP = "ob30-ldp";
     static final String JWT = "ob30-jwt";
+    /** Each status entry costs a fetch and a proof check: a credential may not make us do many. */
+    static final int MAX_STATUS_ENTRIES = 4;
 
     private final DocumentFetcher fetcher;
     private final Clock clock;
@@ -275,6 +278,11 @@ class OpenBadges3Verifier {
             status.forEach(entries::add);
         } else {
             entries.add(status);
+        }
+        if (entries.size() > MAX_STATUS_ENTRIES) {
+            result.check("not revoked", false, entries.size() + " credentialStatus entries: at most "
+                    + MAX_STATUS_ENTRIES + " are checked");
+            return;
         }
         for (JsonNode entry : entries) {
             statusCheck(issuerId(credential), entry, result);

@@ -206,6 +206,18 @@ class OpenBadges3VerifierTest {
         assertThat(verifier.linkedData(credential).recipientMatches()).isNull();
     }
 
+    @Test
+    void tooManyStatusEntriesAreNotFetched() {
+        Map<String, Object> credential = credential("i-1", CLEAR, null);
+        Object entry = credential.get("credentialStatus");
+        credential.put("credentialStatus", java.util.Collections.nCopies(OpenBadges3Verifier.MAX_STATUS_ENTRIES + 1, entry));
+
+        VerificationResult result = verifier.linkedData(signed(credential));
+
+        assertThat(check(result, "not revoked").passed()).isFalse();
+        assertThat(check(result, "not revoked").detail()).contains("at most");
+    }
+
     // --- the 1EdTech OB 3.0 vectors ---
 
     @Test
