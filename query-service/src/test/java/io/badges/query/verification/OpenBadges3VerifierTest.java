@@ -218,6 +218,33 @@ class OpenBadges3VerifierTest {
         assertThat(check(result, "not revoked").detail()).contains("at most");
     }
 
+    @Test
+    void theVcdm11DatesAreRead() {
+        for (Instant expiration : List.of(NOW.plus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(1)))) {
+            Map<String, Object> credential = new LinkedHashMap<>();
+            credential.put("@context", List.of("https://www.w3.org/2018/credentials/v1",
+                    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json"));
+            credential.put("id", "urn:uuid:" + UUID.randomUUID());
+            credential.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
+            credential.put("issuer", Map.of("id", ob3.issuerDid("i-1"), "type", "Profile", "name", "Old Style"));
+            credential.put("issuanceDate", NOW.minus(Duration.ofDays(2)).toString());
+            credential.put("expirationDate", expiration.toString());
+            credential.put("credentialSubject", Map.of("type", "AchievementSubject",
+                    "achievement", Map.of("type", "Achievement", "name", "Old")));
+            String jwt = VcJwt.sign(json.valueToTree(credential).toString(), P256.getPrivate(),
+                    ob3.verificationMethod("i-1", "jwt-1"), VcJwt.Form.VC_CLAIM);
+
+            VerificationResult result = verifier.jwt(jwt);
+
+            boolean expired = expiration.isBefore(NOW);
+            assertThat(check(result, "signature valid").passed()).as(result.toString()).isTrue();
+            assertThat(check(result, "valid yet").detail()).contains("issuanceDate");
+            assertThat(check(result, "not expired").detail()).contains("expirationDate");
+            assertThat(result.expired()).isEqualTo(expired);
+            assertThat(result.valid()).isEqualTo(!expired);
+        }
+    }
+
     // --- the 1EdTech OB 3.0 vectors ---
 
     @Test
