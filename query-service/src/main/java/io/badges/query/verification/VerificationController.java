@@ -25,13 +25,20 @@ class VerificationController {
 
     private static final String SVG = "image/svg+xml";
 
+    private static final String VC_LD = "application/vc+ld+json";
+    private static final String VC = "application/vc";
+    private static final String JWT = "application/jwt";
+
     private final OwnAssertionVerifier own;
     private final PresentedCredentialVerifier presented;
+    private final OpenBadges3Verifier ob3;
     private final ObjectMapper json;
 
-    VerificationController(OwnAssertionVerifier own, PresentedCredentialVerifier presented, ObjectMapper json) {
+    VerificationController(OwnAssertionVerifier own, PresentedCredentialVerifier presented, OpenBadges3Verifier ob3,
+                           ObjectMapper json) {
         this.own = own;
         this.presented = presented;
+        this.ob3 = ob3;
         this.json = json;
     }
 
@@ -41,18 +48,21 @@ class VerificationController {
     }
 
     /**
-     * Body: an OB 2.0 assertion (JSON, hosted), a compact JWS (text/plain, a JSON string or
-     * {"jws": ...}). OB 3.0 credentials are recognised and refused with 422 for now.
+     * Body: an OB 2.0 assertion (JSON, hosted), an OB 3.0 credential with a Data Integrity proof
+     * (application/json, application/vc+ld+json, application/vc), a compact JWS (text/plain,
+     * application/jwt, a JSON string, {"jws": ...} or {"jwt": ...}): a VC-JWT when its payload is a
+     * credential or has a {@code vc} claim, an OB 2.0 signed assertion otherwise.
      */
-    @PostMapping(value = "/api/v1/verify", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(value = "/api/v1/verify", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE,
+            VC_LD, VC, JWT})
     VerificationResult verifyPresented(@RequestBody String body,
                                        @RequestHeader(value = "Content-Type") String contentType,
                                        @RequestParam(required = false) String recipient) {
         String who = blankToNull(recipient);
-        if (contentType.startsWith(MediaType.TEXT_PLAIN_VALUE)) {
-            return presented.signed(body, who);
+        if (contentType.startsWith(MediaType.TEXT_PLAIN_VALUE) || contentType.startsWith(JWT)) {
+            return signed(body, who);
         }
-        return verify(parse(body, "the body is not well-formed JSON"), who);
+        return verify(body, parse(body, "the body is not well-formed JSON"), who);
     }
 
     /** Body: a baked badge image, PNG or SVG, as it is. */
@@ -81,20 +91,20 @@ class VerificationController {
     /**
      * What a badge image carries is verified as if it had been presented directly: the assertion
      * JSON (hosted), a compact JWS (signed), or an SVG's bare assertion URL, verified as the hosted
-     * assertion at that URL.
+     * assertion at that URL. OB 3.0 data (a credential or a VC-JWT) goes the OB 3.0 way.
      */
     private VerificationResult verifyBaked(BadgeImages.Unbaked unbaked, String who) {
-        if (unbaked.generation() == BadgeImages.Generation.OB3) {
-            throw ob3();
-        }
         String data = unbaked.data().strip();
         VerificationResult result;
         if (data.startsWith("{")) {
-            result = verify(parse(data, "the badge data in the image is not well-formed JSON"), who);
+            result = verify(data, parse(data, "the badge data in the image is not well-formed JSON"), who);
+        } else if (unbaked.generation() == BadgeImages.Generation.OB3
+                && (data.startsWith("https://") || data.startsWith("http://"))) {
+            throw ob3();
         } else if (data.startsWith("https://") || data.startsWith("http://")) {
             result = presented.hosted(json.createObjectNode().put("id", data), who);
         } else {
-            result = presented.signed(data, who);
+            result = signed(data, who);
         }
         return result.fromImage();
     }
@@ -107,18 +117,25 @@ class VerificationController {
         }
     }
 
-    private VerificationResult verify(JsonNode credential, String who) {
+    /** A compact JWS: a VC-JWT (OB 3.0) or an OB 2.0 signed assertion, told apart by its payload. */
+    private VerificationResult signed(String compact, String who) {
+        return OpenBadges3Verifier.isVcJwt(compact, json) ? ob3.jwt(compact, who) : presented.signed(compact, who);
+    }
+
+    private VerificationResult verify(String raw, JsonNode credential, String who) {
         if (credential.isTextual()) {
-            return presented.signed(credential.asText(), who);
+            return signed(credential.asText(), who);
+        }
+        if (credential.hasNonNull("jwt")) {
+            return ob3.jwt(credential.get("jwt").asText(), who);
         }
         if (credential.hasNonNull("jws")) {
-            return presented.signed(credential.get("jws").asText(), who);
+            return signed(credential.get("jws").asText(), who);
         }
-        String types = credential.path("type").toString();
-        if (types.contains("VerifiableCredential") || types.contains("OpenBadgeCredential")) {
-            throw ob3();
+        if (OpenBadges3Verifier.isCredential(credential)) {
+            return ob3.linkedData(raw, who);
         }
-        if (types.contains("Assertion")) {
+        if (credential.path("type").toString().contains("Assertion")) {
             return presented.hosted(credential, who);
         }
         throw new ProblemException(HttpStatus.BAD_REQUEST, "not-a-credential", "Not an Open Badges credential",
@@ -127,7 +144,7 @@ class VerificationController {
 
     private static ProblemException ob3() {
         return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unsupported-format", "Unsupported format",
-                "Open Badges 3.0 credentials are not verified by this version yet");
+                "an Open Badges 3.0 credential baked as a bare URL is not verified by this version");
     }
 
     private static String blankToNull(String value) {

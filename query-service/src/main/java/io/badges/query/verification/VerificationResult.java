@@ -9,11 +9,26 @@ import java.util.List;
  * was read from a badge image, null (left out of the JSON) otherwise.
  */
 public record VerificationResult(boolean valid, boolean revoked, boolean expired, Boolean recipientMatches,
-                                 List<Check> checks, String format, Boolean baked) {
+                                 List<Check> checks, String format, Boolean baked, Issuer issuer,
+                                 Achievement achievement) {
+
+    /** Who the credential names as its issuer (OB 3.0 only; null otherwise). */
+    public record Issuer(String id, String name) {
+    }
+
+    /** What the credential names as its achievement (OB 3.0 only; null otherwise). */
+    public record Achievement(String name) {
+    }
+
+    VerificationResult(boolean valid, boolean revoked, boolean expired, Boolean recipientMatches, List<Check> checks,
+                       String format, Boolean baked) {
+        this(valid, revoked, expired, recipientMatches, checks, format, baked, null, null);
+    }
 
     /** This result, for a credential that was baked into the image presented. */
     VerificationResult fromImage() {
-        return new VerificationResult(valid, revoked, expired, recipientMatches, checks, format, true);
+        return new VerificationResult(valid, revoked, expired, recipientMatches, checks, format, true, issuer,
+                achievement);
     }
 
     /** Collects checks while a verification runs. */
@@ -23,6 +38,18 @@ public record VerificationResult(boolean valid, boolean revoked, boolean expired
         private boolean revoked;
         private boolean expired;
         private Boolean recipientMatches;
+        private Issuer issuer;
+        private Achievement achievement;
+
+        Builder issuer(Issuer value) {
+            issuer = value;
+            return this;
+        }
+
+        Builder achievement(Achievement value) {
+            achievement = value;
+            return this;
+        }
 
         boolean check(String name, boolean passed, String detail) {
             checks.add(new Check(name, passed, detail));
@@ -46,7 +73,8 @@ public record VerificationResult(boolean valid, boolean revoked, boolean expired
 
         VerificationResult build(String format) {
             boolean valid = checks.stream().allMatch(Check::passed);
-            return new VerificationResult(valid, revoked, expired, recipientMatches, List.copyOf(checks), format, null);
+            return new VerificationResult(valid, revoked, expired, recipientMatches, List.copyOf(checks), format, null,
+                    issuer, achievement);
         }
     }
 }

@@ -6,13 +6,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
+import io.badges.credentials.BitstringStatusList;
+import io.badges.credentials.DataIntegrity;
+import io.badges.credentials.IssuerKeys;
+import io.badges.credentials.Multikey;
+import io.badges.events.assertion.Recipient;
+import io.badges.events.badgeclass.Criteria;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Database;
 import io.badges.persistence.Migrations;
 import io.badges.persistence.Side;
 import io.badges.testsupport.TestImages;
 import io.badges.testsupport.TestSqlite;
+import io.badges.vocabulary.PublicUrls;
+import io.badges.vocabulary.RecipientIdentity;
 import io.badges.vocabulary.image.BadgeImages;
+import io.badges.vocabulary.ob3.DidWeb;
+import io.badges.vocabulary.ob3.OpenBadges3;
 import io.badges.vocabulary.image.ImageType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +34,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -66,9 +79,11 @@ class BadgeImageVerificationTest {
         }
         Files.copy(TestVerifiers.fixtures().resolve("basic-assertion.json"), site.resolve("beths-robotics-badge.json"));
         String target = site.toUri().toString();
+        String issuerSite = Files.createDirectories(DATA.resolve("issuer-site")).toUri().toString();
         registry.add("badges.public-base-url", () -> "https://badges.test");
         registry.add("badges.data-dir", DATA::toString);
-        registry.add("badges.verifier.url-map", () -> "https://example.org/=" + target + ";http://example.org/=" + target);
+        registry.add("badges.verifier.url-map", () -> "https://example.org/=" + target + ";http://example.org/=" + target
+                + ";https://issuer.test/=" + issuerSite);
     }
 
     private static String vector(String name) {
@@ -136,10 +151,89 @@ class BadgeImageVerificationTest {
     }
 
     @Test
-    void anOpenBadges3CredentialIsNotVerifiedYet() throws Exception {
+    void theOpenBadges3VectorsVerifyInEveryMediaTypeAndFromTheirImage() throws Exception {
+        String ldp = OpenBadges3VerifierTest.vector("simple.json");
+        JsonNode linked = null;
+        for (String type : List.of("application/json", "application/vc+ld+json", "application/vc")) {
+            JsonNode result = verified(post(type, ldp.getBytes(StandardCharsets.UTF_8)), 200);
+            assertThat(result.get("format").asText()).isEqualTo("ob30-ldp");
+            assertThat(passed(result, "proof valid")).as(result.toString()).isTrue();
+            assertThat(passed(result, "issuer binding")).isFalse();
+            assertThat(result.get("valid").asBoolean()).isFalse();
+            assertThat(result.path("issuer").path("name").asText()).isEqualTo("Example Corp");
+            assertThat(result.has("baked")).isFalse();
+            linked = result;
+        }
+        byte[] baked = BadgeImages.bakeCredential(png(), ldp);
+        assertSameButBaked(verified(post("image/png", baked), 200), linked);
+        assertSameButBaked(verified(upload(baked), 200), linked);
+
+        String jwt = OpenBadges3VerifierTest.vector("simple-jwt.extracted-from-svg.jwt");
+        JsonNode direct = verified(post("text/plain", jwt.getBytes(StandardCharsets.UTF_8)), 200);
+        assertThat(direct.get("format").asText()).isEqualTo("ob30-jwt");
+        assertThat(passed(direct, "signature valid")).as(direct.toString()).isTrue();
+        assertThat(passed(direct, "issuer binding")).isFalse();
+        assertThat(verified(post("application/jwt", jwt.getBytes(StandardCharsets.UTF_8)), 200)).isEqualTo(direct);
+        assertThat(verified(post("application/json", json.writeValueAsBytes(java.util.Map.of("jwt", jwt))), 200))
+                .isEqualTo(direct);
+
+        byte[] svg = Files.readAllBytes(Path.of("src", "test", "resources", "openbadges", "ob30", "simple-jwt.svg"));
+        assertSameButBaked(verified(post("image/svg+xml", svg), 200), direct);
+        assertSameButBaked(verified(upload(svg), 200), direct);
+    }
+
+    @Test
+    void aDidWebIssuersCredentialVerifiesOverHttpWithItsStatusList() throws Exception {
+        OpenBadges3 ob3 = new OpenBadges3(new PublicUrls("https://issuer.test"));
+        KeyPair ed25519 = IssuerKeys.generateEd25519();
+        String method = ob3.verificationMethod("i-9", "key-1");
+        publish(DidWeb.documentUrl(ob3.issuerDid("i-9")), json.writeValueAsString(ob3.didDocument("i-9",
+                List.of(OpenBadges3.VerificationKey.multikey("key-1", Multikey.encode(ed25519.getPublic()))))));
+        BitstringStatusList bits = new BitstringStatusList();
+        bits.set(7, true);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        publish(ob3.urls().statusList("i-9", "1"), DataIntegrity.sign(ob3.statusListCredential("i-9", "1",
+                bits.encode(), now.minusSeconds(3600), null), ed25519.getPrivate(), method, now));
+
+        for (int index : new int[] {7, 8}) {
+            String credential = DataIntegrity.sign(ob3.credential(
+                    new OpenBadges3.Issuer("i-9", "Issuer Nine", "https://example.org", null),
+                    new OpenBadges3.Achievement("b-9", "Nine", "The ninth", new Criteria("Do it", null), null),
+                    new OpenBadges3.Award("c-" + index, new Recipient("email", RecipientIdentity.hash(NOBODY, "s"), true, "s"),
+                            now.minusSeconds(60), null, new OpenBadges3.StatusEntry("1", index))),
+                    ed25519.getPrivate(), method, now);
+            JsonNode result = verified(post("application/vc+ld+json", credential.getBytes(StandardCharsets.UTF_8)), 200);
+            assertThat(result.get("valid").asBoolean()).as(result.toString()).isEqualTo(index == 8);
+            assertThat(result.get("revoked").asBoolean()).isEqualTo(index == 7);
+            assertThat(passed(result, "issuer binding")).isTrue();
+            assertThat(result.get("recipientMatches").asBoolean()).isTrue();
+            assertThat(result.path("issuer").path("id").asText()).isEqualTo(ob3.issuerDid("i-9"));
+            assertThat(result.path("achievement").path("name").asText()).isEqualTo("Nine");
+        }
+    }
+
+    private static void publish(String url, String body) throws IOException {
+        Path file = DATA.resolve("issuer-site").resolve(url.substring("https://issuer.test/".length()));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, body);
+    }
+
+    @Test
+    void aBakedCredentialWithoutIssuerIsInvalidNotRefused() throws Exception {
         byte[] baked = BadgeImages.bakeCredential(png(), "{\"type\":[\"VerifiableCredential\",\"OpenBadgeCredential\"]}");
-        problem(post("image/png", baked), 422, "unsupported-format", "Open Badges 3.0");
-        problem(upload(baked), 422, "unsupported-format", "Open Badges 3.0");
+        JsonNode result = verified(post("image/png", baked), 200);
+        assertThat(result.get("valid").asBoolean()).isFalse();
+        assertThat(passed(result, "well-formed")).isFalse();
+        assertThat(result.get("baked").asBoolean()).isTrue();
+    }
+
+    private static boolean passed(JsonNode result, String check) {
+        for (JsonNode c : result.path("checks")) {
+            if (check.equals(c.path("name").asText())) {
+                return c.path("passed").asBoolean();
+            }
+        }
+        throw new AssertionError("no check " + check + " in " + result);
     }
 
     @Test
