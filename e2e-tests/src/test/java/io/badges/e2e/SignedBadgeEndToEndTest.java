@@ -47,7 +47,10 @@ class SignedBadgeEndToEndTest {
                 "QUERY_PORT", Integer.toString(queryPort),
                 "BADGES_DATA_DIR", dataDir.toString(),
                 "BADGES_API_KEYS", KEY,
-                "BADGES_PUBLIC_BASE_URL", "http://127.0.0.1:" + queryPort);
+                "BADGES_PUBLIC_BASE_URL", "http://127.0.0.1:" + queryPort,
+                // did:web resolves over https: this test's service answers its own did:web documents over http
+                "BADGES_VERIFIER_URL_MAP", "https://127.0.0.1:" + queryPort + "/=http://127.0.0.1:" + queryPort + "/",
+                "BADGES_VERIFIER_ALLOW_PRIVATE_NETWORKS", "true");
         command = new ServiceProcess("command-service", commandPort, env, dataDir.resolve("command.log")).start();
         query = new ServiceProcess("query-service", queryPort, env, dataDir.resolve("query.log")).start();
         command.awaitUp(Duration.ofSeconds(90));
@@ -197,12 +200,23 @@ class SignedBadgeEndToEndTest {
         assertThat(issued.get("proof").asBoolean()).as(issued.toString()).isTrue();
         assertThat(issued.get("jwt").asBoolean()).as(issued.toString()).isTrue();
         assertThat(issued.get("revoked").asBoolean()).as(issued.toString()).isFalse();
+        String credential = api.get(path).body();
+        String jwt = api.get(path + ".jwt").body();
+        JsonNode ours = api.verify(credential, "application/vc", ALICE);
+        assertThat(ours.get("valid").asBoolean()).as("our verifier agrees: " + ours).isTrue();
+        assertThat(ours.get("format").asText()).isEqualTo("ob30-ldp");
+        JsonNode oursJwt = api.verify(jwt, "text/plain", ALICE);
+        assertThat(oursJwt.get("valid").asBoolean()).as(oursJwt.toString()).isTrue();
+        assertThat(oursJwt.get("format").asText()).isEqualTo("ob30-jwt");
 
         api.revoke(id, "cheated");
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() ->
                 json.readTree(Interop.verifyCredential(credentialUrl, "")).path("revoked").asBoolean(false));
         JsonNode revoked = json.readTree(Interop.verifyCredential(credentialUrl, ""));
         assertThat(revoked.get("proof").asBoolean()).as("the credential itself still verifies").isTrue();
+        JsonNode oursRevoked = api.verify(credential, "application/vc", ALICE);
+        assertThat(oursRevoked.get("valid").asBoolean()).as(oursRevoked.toString()).isFalse();
+        assertThat(oursRevoked.get("revoked").asBoolean()).isTrue();
     }
 
     private static RSAPublicKey rsa(String pem) throws Exception {
