@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import io.badges.query.config.QueryProperties;
-import io.badges.web.Deployment;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.Map;
@@ -40,7 +39,7 @@ public class Caches implements DisposableBean {
                 : json.copy();
         this.mapper = base.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         // Without Redis there is no channel between instances: L1 is safe only where there is one.
-        this.l1WithoutRedis = properties.deployment() == Deployment.SINGLE_PROCESS;
+        this.l1WithoutRedis = properties.deployment().singleProcess();
         this.redis = settings.redis()
                 ? new RedisTier(settings.redisUrl(), settings.redisTimeout(), settings.redisRetryInterval(),
                         this::onMessage, this::clearL1)
