@@ -58,7 +58,30 @@ public final class BitstringStatusList {
         if (encodedList == null || encodedList.isEmpty() || encodedList.charAt(0) != Multibase.BASE64URL) {
             throw new IllegalArgumentException("an encodedList is multibase base64url, starting with 'u'");
         }
-        byte[] gzip = Multibase.decode(encodedList);
+        return inflate(Multibase.decode(encodedList));
+    }
+
+    /**
+     * The list of a W3C CCG Status List 2021 {@code encodedList}: the same GZIP of the same bits, but
+     * base64url (or base64) without the multibase prefix.
+     *
+     * @throws IllegalArgumentException as {@link #decode(String)}
+     */
+    public static BitstringStatusList decodeStatusList2021(String encodedList) {
+        if (encodedList == null || encodedList.isEmpty()) {
+            throw new IllegalArgumentException("the encodedList is empty");
+        }
+        String base64url = encodedList.replace('+', '-').replace('/', '_').replace("=", "");
+        byte[] gzip;
+        try {
+            gzip = java.util.Base64.getUrlDecoder().decode(base64url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the encodedList is not base64: " + e.getMessage(), e);
+        }
+        return inflate(gzip);
+    }
+
+    private static BitstringStatusList inflate(byte[] gzip) {
         byte[] bits;
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
             bits = in.readNBytes(MAX_BYTES + 1);

@@ -85,7 +85,11 @@ public record QueryProperties(
             @NotNull @DefaultValue("5s") Duration timeout,
             @Min(1024) @DefaultValue("1048576") long maxDocumentBytes,
             @Min(0) @Max(10) @DefaultValue("3") int maxRedirects,
-            @NotNull @DefaultValue("10m") Duration cacheTtl) {
+            @NotNull @DefaultValue("10m") Duration cacheTtl,
+            @Min(1024) @DefaultValue("33554432") long cacheMaxBytes,
+            @Min(1) @Max(100) @DefaultValue("12") int maxDocumentsPerVerification,
+            @Min(1024) @DefaultValue("4194304") long maxBytesPerVerification,
+            @NotNull @DefaultValue("10s") Duration maxTimePerVerification) {
     }
 
     /**

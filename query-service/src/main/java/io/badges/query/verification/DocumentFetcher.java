@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.badges.query.config.QueryProperties;
 import io.badges.vocabulary.PublicUrls;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -42,23 +46,37 @@ import org.springframework.stereotype.Component;
  *   <li>our own public base URL is answered by this very service over loopback, never cached;
  *   <li>anything else must be http(s) to a public address (no loopback, link-local, private, multicast
  *       unless {@code allow-private-networks}), checked again after every redirect (at most N);
- *   <li>bounded in time (connect and total) and size; profiles, badge classes and keys are cached for a TTL.
+ *   <li>bounded in time (connect and total) and size per document, and per verification by a
+ *       {@link FetchBudget} (documents, bytes, wall time);
+ *   <li>issuer documents (OB 2.0 profiles, badge classes, keys; DID documents) are cached for the
+ *       configured TTL or less when their {@code Cache-Control} says so; status lists only within their
+ *       own {@code Cache-Control: max-age} or {@code ttl}; the cache is bounded in bytes.
  * </ul>
  */
 @Component
 public class DocumentFetcher {
 
-    /** A loaded document: its HTTP status and body. */
-    public record Fetched(int status, String body) {
+    /**
+     * A loaded document: its HTTP status, body and how long its {@code Cache-Control} lets it be kept
+     * (null: the server said nothing; zero: no-store, no-cache or max-age=0).
+     */
+    public record Fetched(int status, String body, Duration maxAge) {
+
+        public Fetched(int status, String body) {
+            this(status, body, null);
+        }
     }
 
-    private static final Set<String> CACHEABLE_TYPES = Set.of("Issuer", "Profile", "BadgeClass", "CryptographicKey");
+    private static final Set<String> ISSUER_TYPES = Set.of("Issuer", "Profile", "BadgeClass", "CryptographicKey");
+    private static final Set<String> STATUS_LIST_TYPES =
+            Set.of("BitstringStatusListCredential", "StatusList2021Credential");
+    private static final Pattern MAX_AGE = Pattern.compile("max-age=\\s*(\\d+)");
 
     private final QueryProperties.Verifier settings;
     private final String selfPrefix;
     private final HttpClient http;
     private final ObjectMapper json;
-    private final Cache<String, Fetched> cache;
+    private final Cache<String, Kept> cache;
     private volatile String selfTarget;
 
     DocumentFetcher(QueryProperties properties, PublicUrls urls, ObjectMapper json) {
@@ -69,7 +87,11 @@ public class DocumentFetcher {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.cache = Caffeine.newBuilder().expireAfterWrite(settings.cacheTtl()).maximumSize(10_000).build();
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(settings.cacheMaxBytes())
+                .weigher((String url, Kept kept) -> url.length() + kept.fetched().body().length())
+                .expireAfter(Expiry.creating((String url, Kept kept) -> kept.ttl()))
+                .build();
     }
 
     @EventListener
@@ -77,8 +99,20 @@ public class DocumentFetcher {
         selfTarget = "http://127.0.0.1:" + event.getWebServer().getPort() + "/";
     }
 
+    /** A new budget for one verification, from the configured limits. */
+    public FetchBudget budget() {
+        return new FetchBudget(settings.maxDocumentsPerVerification(), settings.maxBytesPerVerification(),
+                settings.maxTimePerVerification());
+    }
+
+    /** The JSON document at {@code url}, which must answer 200, within a budget of its own. */
     public JsonNode json(String url) throws FetchException {
-        Fetched fetched = fetch(url);
+        return json(url, budget());
+    }
+
+    /** The JSON document at {@code url}, which must answer 200. */
+    public JsonNode json(String url, FetchBudget budget) throws FetchException {
+        Fetched fetched = fetch(url, budget);
         if (fetched.status() != 200) {
             throw new FetchException(url + " answered " + fetched.status());
         }
@@ -93,25 +127,35 @@ public class DocumentFetcher {
         }
     }
 
+    /** The document at {@code url}, within a budget of its own. */
     public Fetched fetch(String url) throws FetchException {
-        Fetched cached = cache.getIfPresent(url);
-        if (cached != null) {
-            return cached;
+        return fetch(url, budget());
+    }
+
+    /** The document at {@code url}: from the cache, else loaded and charged to {@code budget}. */
+    public Fetched fetch(String url, FetchBudget budget) throws FetchException {
+        Kept kept = cache.getIfPresent(url);
+        if (kept != null) {
+            return kept.fetched();
         }
-        Fetched fetched = load(url);
-        if (fetched.status() == 200 && !url.startsWith(selfPrefix) && cacheable(fetched.body())) {
-            cache.put(url, fetched);
+        Fetched fetched = load(url, budget);
+        budget.spendBytes(url, fetched.body().length());
+        if (fetched.status() == 200 && !url.startsWith(selfPrefix)) {
+            Duration ttl = keepFor(fetched);
+            if (!ttl.isZero() && !ttl.isNegative()) {
+                cache.put(url, new Kept(fetched, ttl));
+            }
         }
         return fetched;
     }
 
-    private Fetched load(String url) throws FetchException {
+    private Fetched load(String url, FetchBudget budget) throws FetchException {
         Optional<Map.Entry<String, String>> mapped = mapping(url);
         if (mapped.isPresent()) {
             String target = mapped.get().getValue() + url.substring(mapped.get().getKey().length());
-            return target.startsWith("file:") ? readFile(target) : get(uri(target), true);
+            return target.startsWith("file:") ? readFile(target, budget) : get(uri(target), true, budget);
         }
-        return get(uri(url), false);
+        return get(uri(url), false, budget);
     }
 
     private Optional<Map.Entry<String, String>> mapping(String url) {
@@ -125,7 +169,7 @@ public class DocumentFetcher {
                 .max(Comparator.comparingInt(e -> e.getKey().length()));
     }
 
-    private Fetched readFile(String target) throws FetchException {
+    private Fetched readFile(String target, FetchBudget budget) throws FetchException {
         Path path;
         try {
             path = Path.of(new URI(target));
@@ -133,6 +177,7 @@ public class DocumentFetcher {
             throw new FetchException("bad file mapping " + target);
         }
         try {
+            budget.spendDocument(target);
             if (!Files.isRegularFile(path)) {
                 return new Fetched(404, "");
             }
@@ -145,13 +190,14 @@ public class DocumentFetcher {
         }
     }
 
-    private Fetched get(URI uri, boolean trusted) throws FetchException {
+    private Fetched get(URI uri, boolean trusted, FetchBudget budget) throws FetchException {
         URI current = uri;
         for (int redirect = 0; ; redirect++) {
+            budget.spendDocument(current.toString());
             if (!trusted) {
                 requirePublicHttp(current);
             }
-            HttpResponse<byte[]> response = send(current);
+            HttpResponse<byte[]> response = send(current, budget);
             int status = response.statusCode();
             if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
                 if (redirect >= settings.maxRedirects()) {
@@ -161,29 +207,34 @@ public class DocumentFetcher {
                 trusted = false;
                 continue;
             }
-            return new Fetched(status, new String(response.body(), StandardCharsets.UTF_8));
+            return new Fetched(status, new String(response.body(), StandardCharsets.UTF_8),
+                    maxAge(response.headers().firstValue("Cache-Control").orElse(null)));
         }
     }
 
-    private HttpResponse<byte[]> send(URI uri) throws FetchException {
+    private HttpResponse<byte[]> send(URI uri, FetchBudget budget) throws FetchException {
+        Duration timeout = budget.remaining().compareTo(settings.timeout()) < 0 ? budget.remaining() : settings.timeout();
+        if (timeout.isZero()) {
+            throw new FetchException("not loaded: " + uri + ": the verification ran out of time");
+        }
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.timeout())
+                .timeout(timeout)
                 .header("Accept", "application/ld+json, application/json, text/plain")
                 .GET().build();
         CompletableFuture<HttpResponse<byte[]>> future =
                 http.sendAsync(request, info -> new LimitedBody(settings.maxDocumentBytes()));
         try {
-            return future.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new FetchException(uri.getHost() + " did not answer within " + settings.timeout());
+            throw new FetchException(uri.getHost() + " did not answer within " + timeout);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof TooLarge) {
                 throw new FetchException("document larger than " + settings.maxDocumentBytes() + " bytes");
             }
             if (cause instanceof java.net.http.HttpTimeoutException) {
-                throw new FetchException(uri.getHost() + " did not answer within " + settings.timeout());
+                throw new FetchException(uri.getHost() + " did not answer within " + timeout);
             }
             throw new FetchException("cannot load " + uri + ": " + cause.getClass().getSimpleName());
         } catch (InterruptedException e) {
@@ -232,15 +283,65 @@ public class DocumentFetcher {
                 || (first == 198 && (second == 18 || second == 19)); // 198.18.0.0/15 benchmarking
     }
 
-    private boolean cacheable(String body) {
+    /**
+     * How long a loaded document may be kept: issuer documents (OB 2.0 types, DID documents) for the
+     * configured TTL, or less if their Cache-Control says so; status lists only as long as their own
+     * {@code ttl} (milliseconds) or Cache-Control allows, bounded by the TTL; anything else not at all
+     * (assertions, revocation lists: a revocation must show at once).
+     */
+    Duration keepFor(Fetched fetched) {
+        JsonNode document;
         try {
-            JsonNode type = json.readTree(body).path("type");
-            return CACHEABLE_TYPES.contains(type.asText()) || (type.isArray()
-                    && java.util.stream.StreamSupport.stream(type.spliterator(), false)
-                    .anyMatch(t -> CACHEABLE_TYPES.contains(t.asText())));
+            document = json.readTree(fetched.body());
         } catch (IOException e) {
-            return false;
+            return Duration.ZERO;
         }
+        if (document == null || !document.isObject()) {
+            return Duration.ZERO;
+        }
+        Duration limit = settings.cacheTtl();
+        if (hasType(document, STATUS_LIST_TYPES)) {
+            Duration ttl = document.path("ttl").canConvertToLong() && document.path("ttl").asLong() >= 0
+                    ? Duration.ofMillis(document.path("ttl").asLong()) : null;
+            Duration allowed = min(ttl, fetched.maxAge());
+            return allowed == null ? Duration.ZERO : min(allowed, limit);
+        }
+        boolean didDocument = document.path("id").asText("").startsWith("did:") && document.has("verificationMethod");
+        if (didDocument || hasType(document, ISSUER_TYPES)) {
+            return fetched.maxAge() == null ? limit : min(fetched.maxAge(), limit);
+        }
+        return Duration.ZERO;
+    }
+
+    private static boolean hasType(JsonNode document, Set<String> types) {
+        JsonNode type = document.path("type");
+        return types.contains(type.asText()) || (type.isArray()
+                && java.util.stream.StreamSupport.stream(type.spliterator(), false)
+                .anyMatch(t -> types.contains(t.asText())));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** What a Cache-Control header allows: zero for no-store / no-cache, max-age, else null (unsaid). */
+    static Duration maxAge(String cacheControl) {
+        if (cacheControl == null) {
+            return null;
+        }
+        String value = cacheControl.toLowerCase(java.util.Locale.ROOT);
+        if (value.contains("no-store") || value.contains("no-cache")) {
+            return Duration.ZERO;
+        }
+        Matcher matcher = MAX_AGE.matcher(value);
+        return matcher.find() ? Duration.ofSeconds(Long.parseLong(matcher.group(1))) : null;
+    }
+
+    /** A cached document and how long it may be kept. */
+    private record Kept(Fetched fetched, Duration ttl) {
     }
 
     private static URI uri(String url) throws FetchException {

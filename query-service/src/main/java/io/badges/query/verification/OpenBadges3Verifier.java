@@ -1,19 +1,13 @@
 package io.badges.query.verification;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.credentials.BitstringStatusList;
 import io.badges.credentials.DataIntegrity;
-import io.badges.credentials.IssuerKeys;
 import io.badges.credentials.Multikey;
 import io.badges.credentials.VcJwt;
 import io.badges.credentials.Verification;
-import io.badges.credentials.VerificationMethodResolver;
 import io.badges.vocabulary.RecipientIdentity;
-import io.badges.vocabulary.ob3.DidWeb;
 import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +32,8 @@ import org.springframework.stereotype.Component;
  * <p>Issuer binding: the key's controller (the DID document's id, and the method's {@code controller})
  * must be the credential's issuer id, or the did:web of an https issuer id.
  *
- * <p>Status: {@code BitstringStatusListEntry} (revocation or suspension) is checked against the list
- * credential, whose own proof must verify with a key bound to the same issuer. Any other status type
- * cannot be checked, and since nobody can then tell whether the credential was revoked, its check
- * fails ("not supported"). At most {@link #MAX_STATUS_ENTRIES} entries are checked. Not checked (yet): that
- * the list's own statusPurpose and validity period agree with the entry.
+ * <p>Status: see {@link CredentialStatuses}. Keys: see {@link VerificationKeys}. What a verification
+ * loads is charged to one {@link FetchBudget}.
  *
  * <p>Times: validFrom / validUntil (VCDM 2.0) or issuanceDate / expirationDate (1.1), with {@link #SKEW}.
  */
@@ -55,15 +43,15 @@ class OpenBadges3Verifier {
     static final Duration SKEW = Duration.ofMinutes(5);
     static final String LDP = "ob30-ldp";
     static final String JWT = "ob30-jwt";
-    /** Each status entry costs a fetch and a proof check: a credential may not make us do many. */
-    static final int MAX_STATUS_ENTRIES = 4;
 
     private final DocumentFetcher fetcher;
+    private final CredentialStatuses statuses;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    OpenBadges3Verifier(DocumentFetcher fetcher, Clock clock) {
+    OpenBadges3Verifier(DocumentFetcher fetcher, CredentialStatuses statuses, Clock clock) {
         this.fetcher = fetcher;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -94,11 +82,14 @@ class OpenBadges3Verifier {
 
     /** A JSON-LD credential secured with a Data Integrity proof. */
     VerificationResult linkedData(String credentialJson) {
-        return linkedData(credentialJson, null);
+        return linkedData(credentialJson, null, fetcher.budget());
     }
 
-    /** A JSON-LD credential; with a recipient (an email address), whether the credential names it. */
-    VerificationResult linkedData(String credentialJson, String recipient) {
+    /**
+     * A JSON-LD credential; with a recipient (an email address), whether the credential names it.
+     * What it makes us load is charged to {@code budget}.
+     */
+    VerificationResult linkedData(String credentialJson, String recipient, FetchBudget budget) {
         VerificationResult.Builder result = new VerificationResult.Builder();
         JsonNode credential;
         try {
@@ -109,23 +100,23 @@ class OpenBadges3Verifier {
         if (!wellFormed(credential, result)) {
             return result.build(LDP);
         }
-        Keys keys = new Keys();
+        VerificationKeys keys = new VerificationKeys(fetcher, budget);
         Verification proof = DataIntegrity.verify(credentialJson, keys);
         result.check("proof valid", proof.verified(), proof.verified()
                 ? "the eddsa-rdfc-2022 proof verifies with " + proof.keyId()
                 : proof.reason() + ": " + proof.detail() + keys.problem(proof.keyId()));
         bindingCheck(credential, proof.verified() ? keys.found(proof.keyId()) : null, proof.verified(), result);
-        credentialChecks(credential, recipient, result);
+        credentialChecks(credential, recipient, budget, result);
         return result.build(LDP);
     }
 
     /** A VC-JWT (compact JWS). */
     VerificationResult jwt(String compact) {
-        return jwt(compact, null);
+        return jwt(compact, null, fetcher.budget());
     }
 
     /** A VC-JWT; with a recipient (an email address), whether the credential names it. */
-    VerificationResult jwt(String compact, String recipient) {
+    VerificationResult jwt(String compact, String recipient, FetchBudget budget) {
         VerificationResult.Builder result = new VerificationResult.Builder();
         String token = compact.strip();
         JsonNode payload = jwsPayload(token, json);
@@ -143,8 +134,8 @@ class OpenBadges3Verifier {
         if (!wellFormed(credential, result)) {
             return result.build(JWT);
         }
-        Keys keys = new Keys();
-        Found key = header.kid() == null ? null : keys.lookup(header.kid());
+        VerificationKeys keys = new VerificationKeys(fetcher, budget);
+        VerificationKeys.Found key = header.kid() == null ? null : keys.lookup(header.kid());
         Verification signature;
         String source;
         if (key != null) {
@@ -154,7 +145,7 @@ class OpenBadges3Verifier {
             signature = VcJwt.verify(token, header.jwk().get());
             source = "the jwk of the JOSE header" + (header.kid() == null ? "" : " (kid " + header.kid()
                     + " not resolved" + keys.problem(header.kid()) + ")");
-            key = new Found(header.jwk().get(), null, "the key was read from the JOSE header (jwk), which "
+            key = new VerificationKeys.Found(header.jwk().get(), null, "the key was read from the JOSE header (jwk), which "
                     + "anyone can write; nothing ties it to the issuer");
         } else {
             signature = null;
@@ -166,7 +157,7 @@ class OpenBadges3Verifier {
                 : verified ? header.alg() + " signature verifies with " + source
                 : signature.reason() + ": " + signature.detail() + " (" + source + ")");
         bindingCheck(credential, verified ? key : null, verified, result);
-        credentialChecks(credential, recipient, result);
+        credentialChecks(credential, recipient, budget, result);
         return result.build(JWT);
     }
 
@@ -201,7 +192,7 @@ class OpenBadges3Verifier {
         return issuer.isTextual() ? issuer.asText() : issuer.path("id").asText(null);
     }
 
-    private void bindingCheck(JsonNode credential, Found key, boolean signatureVerified,
+    private void bindingCheck(JsonNode credential, VerificationKeys.Found key, boolean signatureVerified,
                               VerificationResult.Builder result) {
         String issuer = issuerId(credential);
         if (!signatureVerified || key == null) {
@@ -209,28 +200,15 @@ class OpenBadges3Verifier {
         } else if (key.controller() == null) {
             result.check("issuer binding", false, "unproven: " + key.note());
         } else {
-            boolean bound = boundTo(key.controller(), issuer);
+            boolean bound = VerificationKeys.controls(key.controller(), issuer);
             result.check("issuer binding", bound, bound ? "the key is controlled by the issuer " + issuer
                     : "the key is controlled by " + key.controller() + ", not by the issuer " + issuer);
         }
     }
 
-    private static boolean boundTo(String controller, String issuer) {
-        if (controller.equals(issuer)) {
-            return true;
-        }
-        if (issuer != null && issuer.startsWith("https://")) {
-            try {
-                return controller.equals(DidWeb.of(issuer));
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private void credentialChecks(JsonNode credential, String recipient, VerificationResult.Builder result) {
-        statusChecks(credential, result);
+    private void credentialChecks(JsonNode credential, String recipient, FetchBudget budget,
+                                  VerificationResult.Builder result) {
+        statuses.check(credential, issuerId(credential), budget, result);
         if (recipient != null) {
             boolean matches = false;
             JsonNode subject = credential.path("credentialSubject");
@@ -267,100 +245,6 @@ class OpenBadges3Verifier {
         }
     }
 
-    private void statusChecks(JsonNode credential, VerificationResult.Builder result) {
-        JsonNode status = credential.path("credentialStatus");
-        if (status.isMissingNode() || status.isNull()) {
-            result.check("not revoked", true, "the credential has no credentialStatus");
-            return;
-        }
-        List<JsonNode> entries = new ArrayList<>();
-        if (status.isArray()) {
-            status.forEach(entries::add);
-        } else {
-            entries.add(status);
-        }
-        if (entries.size() > MAX_STATUS_ENTRIES) {
-            result.check("not revoked", false, entries.size() + " credentialStatus entries: at most "
-                    + MAX_STATUS_ENTRIES + " are checked");
-            return;
-        }
-        for (JsonNode entry : entries) {
-            statusCheck(issuerId(credential), entry, result);
-        }
-    }
-
-    private void statusCheck(String issuer, JsonNode entry, VerificationResult.Builder result) {
-        String type = entry.path("type").asText("");
-        String purpose = entry.path("statusPurpose").asText("revocation");
-        String name = "suspension".equals(purpose) ? "not suspended" : "not revoked";
-        if (!"BitstringStatusListEntry".equals(type)) {
-            result.check(name, false, "status type " + (type.isEmpty() ? entry.path("type") : type)
-                    + " is not supported: whether the credential was revoked cannot be told");
-            return;
-        }
-        if (!"revocation".equals(purpose) && !"suspension".equals(purpose)) {
-            result.check("status", false, "status purpose " + purpose + " is not supported");
-            return;
-        }
-        String url = entry.path("statusListCredential").asText(null);
-        int index;
-        try {
-            index = Integer.parseInt(entry.path("statusListIndex").asText(""));
-        } catch (NumberFormatException e) {
-            result.check(name, false, "statusListIndex is not a number: " + entry.path("statusListIndex"));
-            return;
-        }
-        if (url == null) {
-            result.check(name, false, "the entry names no statusListCredential");
-            return;
-        }
-        String listJson;
-        JsonNode list;
-        try {
-            DocumentFetcher.Fetched fetched = fetcher.fetch(url);
-            if (fetched.status() != 200) {
-                result.check(name, false, "status list " + url + " answered " + fetched.status());
-                return;
-            }
-            listJson = fetched.body();
-            list = fetcher.parse(url, listJson);
-        } catch (FetchException e) {
-            result.check(name, false, "status list not loaded: " + e.getMessage());
-            return;
-        }
-        Keys keys = new Keys();
-        Verification proof = DataIntegrity.verify(listJson, keys);
-        if (!proof.verified()) {
-            result.check(name, false, "the status list " + url + " fails its proof: " + proof.reason() + ": "
-                    + proof.detail() + keys.problem(proof.keyId()));
-            return;
-        }
-        Found key = keys.found(proof.keyId());
-        if (key == null || key.controller() == null || !boundTo(key.controller(), issuer)) {
-            result.check(name, false, "the status list " + url + " is not signed by a key of the issuer "
-                    + issuer + (key == null || key.controller() == null ? "" : " (controller " + key.controller() + ")"));
-            return;
-        }
-        BitstringStatusList bits;
-        try {
-            bits = BitstringStatusList.decode(list.path("credentialSubject").path("encodedList").asText(""));
-        } catch (RuntimeException e) {
-            result.check(name, false, "the status list " + url + " cannot be decoded: " + e.getMessage());
-            return;
-        }
-        if (index < 0 || index >= bits.size()) {
-            result.check(name, false, "statusListIndex " + index + " is out of range: the list " + url + " has "
-                    + bits.size() + " entries");
-            return;
-        }
-        boolean set = bits.get(index);
-        if (set && "revocation".equals(purpose)) {
-            result.revoked(true);
-        }
-        result.check(name, !set, (set ? ("revocation".equals(purpose) ? "revoked" : "suspended") : "clear")
-                + ": bit " + index + " of " + url);
-    }
-
     private static Instant instant(String value) {
         if (value == null) {
             return null;
@@ -373,101 +257,6 @@ class OpenBadges3Verifier {
             } catch (DateTimeParseException again) {
                 return null;
             }
-        }
-    }
-
-    /** A public key and who controls it (null: nobody proven). */
-    private record Found(PublicKey key, String controller, String note) {
-    }
-
-    /** Resolves verification methods for one verification, remembering what it found and why it failed. */
-    private final class Keys implements VerificationMethodResolver {
-
-        private final Map<String, Found> found = new HashMap<>();
-        private final Map<String, String> problems = new HashMap<>();
-
-        @Override
-        public Optional<PublicKey> resolve(String url) {
-            return Optional.ofNullable(lookup(url)).map(Found::key);
-        }
-
-        Found found(String url) {
-            return url == null ? null : found.get(url);
-        }
-
-        String problem(String url) {
-            String problem = url == null ? null : problems.get(url);
-            return problem == null ? "" : " (" + problem + ")";
-        }
-
-        Found lookup(String url) {
-            if (url == null) {
-                return null;
-            }
-            if (found.containsKey(url)) {
-                return found.get(url);
-            }
-            Found key = null;
-            try {
-                key = load(url);
-            } catch (FetchException | RuntimeException e) {
-                problems.put(url, e.getMessage());
-            }
-            found.put(url, key);
-            return key;
-        }
-
-        private Found load(String url) throws FetchException {
-            int hash = url.indexOf('#');
-            String did = hash < 0 ? url : url.substring(0, hash);
-            if (url.startsWith("did:key:")) {
-                return Multikey.fromDidKey(url).map(key -> new Found(key, did, "did:key")).orElse(null);
-            }
-            if (url.startsWith("did:web:")) {
-                return didWeb(url, did);
-            }
-            Optional<PublicKey> fragment = VerificationMethodResolver.multikeyFragment().resolve(url);
-            if (fragment.isPresent()) {
-                return new Found(fragment.get(), null, "the key was read from the fragment of " + did
-                        + ", which anyone can write; no issuer document was loaded to tie it to the issuer");
-            }
-            problems.put(url, "only did:web, did:key and Multikey fragments are resolved");
-            return null;
-        }
-
-        private Found didWeb(String url, String did) throws FetchException {
-            JsonNode document = fetcher.json(DidWeb.documentUrl(did));
-            if (!did.equals(document.path("id").asText())) {
-                throw new FetchException("the DID document of " + did + " has the id " + document.path("id"));
-            }
-            List<JsonNode> methods = new ArrayList<>();
-            document.path("verificationMethod").forEach(methods::add);
-            document.path("assertionMethod").forEach(m -> {
-                if (m.isObject()) {
-                    methods.add(m);
-                }
-            });
-            for (JsonNode method : methods) {
-                String id = method.path("id").asText("");
-                if (id.startsWith("#")) {
-                    id = did + id;
-                }
-                if (!id.equals(url)) {
-                    continue;
-                }
-                String controller = method.path("controller").asText(did);
-                PublicKey key;
-                if (method.hasNonNull("publicKeyMultibase")) {
-                    key = Multikey.decodePublicKey(method.get("publicKeyMultibase").asText());
-                } else if (method.path("publicKeyJwk").isObject()) {
-                    key = IssuerKeys.fromJwk(json.convertValue(method.get("publicKeyJwk"),
-                            new TypeReference<Map<String, Object>>() { }));
-                } else {
-                    throw new FetchException(url + " has neither publicKeyMultibase nor publicKeyJwk");
-                }
-                return new Found(key, controller, "DID document " + did);
-            }
-            throw new FetchException("the DID document of " + did + " lists no method " + url);
         }
     }
 }

@@ -29,6 +29,11 @@ class PresentedCredentialVerifier {
     }
 
     VerificationResult hosted(JsonNode presented, String recipient) {
+        return hosted(presented, recipient, fetcher.budget());
+    }
+
+    /** A hosted assertion; what it makes us load is charged to {@code budget}. */
+    VerificationResult hosted(JsonNode presented, String recipient, FetchBudget budget) {
         VerificationResult.Builder result = new VerificationResult.Builder();
         String id = presented.path("id").asText(null);
         if (id == null) {
@@ -37,7 +42,7 @@ class PresentedCredentialVerifier {
         }
         JsonNode hosted;
         try {
-            DocumentFetcher.Fetched fetched = fetcher.fetch(id);
+            DocumentFetcher.Fetched fetched = fetcher.fetch(id, budget);
             if (fetched.status() == 410) {
                 JsonNode gone = fetcher.parse(id, fetched.body());
                 result.check("hosted document loaded", true, id + " answered 410 Gone");
@@ -57,11 +62,16 @@ class PresentedCredentialVerifier {
         result.check("hosted document loaded", true, id);
         result.check("hosted document is the one presented", id.equals(hosted.path("id").asText()),
                 "id " + hosted.path("id").asText());
-        assertionChecks(hosted, recipient, null, result);
+        assertionChecks(hosted, recipient, null, budget, result);
         return result.build("ob20-hosted");
     }
 
     VerificationResult signed(String compact, String recipient) {
+        return signed(compact, recipient, fetcher.budget());
+    }
+
+    /** A signed assertion (compact JWS); what it makes us load is charged to {@code budget}. */
+    VerificationResult signed(String compact, String recipient, FetchBudget budget) {
         VerificationResult.Builder result = new VerificationResult.Builder();
         JWSObject jws;
         JsonNode assertion;
@@ -79,21 +89,21 @@ class PresentedCredentialVerifier {
             result.check("signature valid", false, "verification.creator names no key");
         } else {
             try {
-                key = fetcher.json(creator);
+                key = fetcher.json(creator, budget);
                 result.check("signature valid", Signatures.verifiedBy(jws, key.path("publicKeyPem").asText(null)),
                         "verified with " + creator);
             } catch (FetchException e) {
                 result.check("signature valid", false, "key not loaded: " + e.getMessage());
             }
         }
-        assertionChecks(assertion, recipient, key == null ? null : new SigningKey(creator, key), result);
+        assertionChecks(assertion, recipient, key == null ? null : new SigningKey(creator, key), budget, result);
         return result.build("ob20-signed");
     }
 
     private record SigningKey(String url, JsonNode document) {
     }
 
-    private void assertionChecks(JsonNode assertion, String recipient, SigningKey key,
+    private void assertionChecks(JsonNode assertion, String recipient, SigningKey key, FetchBudget budget,
                                  VerificationResult.Builder result) {
         result.check("is an Assertion", hasType(assertion, "Assertion"), "type " + assertion.path("type"));
         Instant now = clock.instant();
@@ -111,8 +121,8 @@ class PresentedCredentialVerifier {
             result.recipientMatches(matches);
             result.check("recipient matches", matches, matches ? "identity matches" : "identity does not match");
         }
-        JsonNode badge = load(assertion.path("badge"), "badge class loaded", result);
-        JsonNode issuer = badge == null ? null : load(badge.path("issuer"), "issuer profile loaded", result);
+        JsonNode badge = load(assertion.path("badge"), "badge class loaded", budget, result);
+        JsonNode issuer = badge == null ? null : load(badge.path("issuer"), "issuer profile loaded", budget, result);
         if (issuer == null) {
             return;
         }
@@ -124,17 +134,18 @@ class PresentedCredentialVerifier {
                     published ? (owned ? "published by " + issuerId : "key owner is " + key.document().path("owner"))
                             : "the issuer profile does not list " + key.url());
         }
-        revocationCheck(assertion.path("id").asText(), issuer, result);
+        revocationCheck(assertion.path("id").asText(), issuer, budget, result);
     }
 
-    private void revocationCheck(String assertionId, JsonNode issuer, VerificationResult.Builder result) {
+    private void revocationCheck(String assertionId, JsonNode issuer, FetchBudget budget,
+                                 VerificationResult.Builder result) {
         String list = issuer.path("revocationList").asText(null);
         if (list == null) {
             result.check("not revoked", true, "the issuer publishes no revocation list");
             return;
         }
         try {
-            JsonNode revocations = fetcher.json(list);
+            JsonNode revocations = fetcher.json(list, budget);
             boolean revoked = references(revocations.path("revokedAssertions"), assertionId);
             result.revoked(revoked);
             result.check("not revoked", !revoked, revoked ? "listed in " + list : "not in " + list);
@@ -144,7 +155,7 @@ class PresentedCredentialVerifier {
     }
 
     /** An embedded document, or the one its URL names. */
-    private JsonNode load(JsonNode reference, String check, VerificationResult.Builder result) {
+    private JsonNode load(JsonNode reference, String check, FetchBudget budget, VerificationResult.Builder result) {
         if (reference.isObject()) {
             result.check(check, true, "embedded");
             return reference;
@@ -155,7 +166,7 @@ class PresentedCredentialVerifier {
             return null;
         }
         try {
-            JsonNode document = fetcher.json(url);
+            JsonNode document = fetcher.json(url, budget);
             result.check(check, true, url);
             return document;
         } catch (FetchException e) {

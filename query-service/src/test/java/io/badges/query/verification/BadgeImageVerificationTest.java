@@ -212,6 +212,38 @@ class BadgeImageVerificationTest {
         }
     }
 
+    @Test
+    void aCredentialIsVerifiedFromItsUrl() throws Exception {
+        OpenBadges3 ob3 = new OpenBadges3(new PublicUrls("https://issuer.test"));
+        KeyPair ed25519 = IssuerKeys.generateEd25519();
+        String method = ob3.verificationMethod("i-8", "key-1");
+        publish(DidWeb.documentUrl(ob3.issuerDid("i-8")), json.writeValueAsString(ob3.didDocument("i-8",
+                List.of(OpenBadges3.VerificationKey.multikey("key-1", Multikey.encode(ed25519.getPublic()))))));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String credential = DataIntegrity.sign(ob3.credential(
+                new OpenBadges3.Issuer("i-8", "Issuer Eight", "https://example.org", null),
+                new OpenBadges3.Achievement("b-8", "Eight", "The eighth", new Criteria("Do it", null), null),
+                new OpenBadges3.Award("c-8", new Recipient("email", RecipientIdentity.hash(NOBODY, "s"), true, "s"),
+                        now.minusSeconds(60), null, null)), ed25519.getPrivate(), method, now);
+        publish("https://issuer.test/credentials/c-8", credential);
+        publish("https://issuer.test/credentials/c-8-tampered", credential.replace("The eighth", "The first"));
+
+        JsonNode valid = verified(post("application/json",
+                "{\"url\":\"https://issuer.test/credentials/c-8\"}".getBytes(StandardCharsets.UTF_8)), 200);
+        JsonNode tampered = verified(post("application/json",
+                "{\"url\":\"https://issuer.test/credentials/c-8-tampered\"}".getBytes(StandardCharsets.UTF_8)), 200);
+
+        assertThat(valid.get("valid").asBoolean()).as(valid.toString()).isTrue();
+        assertThat(valid.get("format").asText()).isEqualTo("ob30-ldp");
+        assertThat(tampered.get("valid").asBoolean()).isFalse();
+        assertThat(passed(tampered, "proof valid")).isFalse();
+        HttpResponse<String> notUrl = post("application/json", "{\"url\":\"ftp://x\"}".getBytes(StandardCharsets.UTF_8));
+        problem(notUrl, 400, "invalid-url", "http or https");
+        assertThat(json.readTree(notUrl.body()).path("errors").get(0).path("field").asText()).isEqualTo("url");
+        problem(post("application/json", "{\"url\":\"https://issuer.test/credentials/none\"}"
+                .getBytes(StandardCharsets.UTF_8)), 422, "unreadable-url", "answered 404");
+    }
+
     private static void publish(String url, String body) throws IOException {
         Path file = DATA.resolve("issuer-site").resolve(url.substring("https://issuer.test/".length()));
         Files.createDirectories(file.getParent());

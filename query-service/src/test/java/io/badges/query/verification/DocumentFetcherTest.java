@@ -23,6 +23,8 @@ class DocumentFetcherTest {
     private String local;
     private final AtomicInteger badgeHits = new AtomicInteger();
     private final AtomicInteger assertionHits = new AtomicInteger();
+    private final AtomicInteger didHits = new AtomicInteger();
+    private final AtomicInteger listHits = new AtomicInteger();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -34,6 +36,20 @@ class DocumentFetcherTest {
         server.createContext("/assertion", exchange -> {
             assertionHits.incrementAndGet();
             answer(exchange, 200, "{\"type\":\"Assertion\"}");
+        });
+        server.createContext("/did-no-store", exchange -> {
+            didHits.incrementAndGet();
+            exchange.getResponseHeaders().add("Cache-Control", "no-store");
+            answer(exchange, 200, "{\"id\":\"did:web:issuer.test\",\"verificationMethod\":[]}");
+        });
+        server.createContext("/list-max-age", exchange -> {
+            listHits.incrementAndGet();
+            exchange.getResponseHeaders().add("Cache-Control", "public, max-age=300");
+            answer(exchange, 200, "{\"type\":[\"VerifiableCredential\",\"BitstringStatusListCredential\"]}");
+        });
+        server.createContext("/list-unsaid", exchange -> {
+            listHits.incrementAndGet();
+            answer(exchange, 200, "{\"type\":[\"VerifiableCredential\",\"BitstringStatusListCredential\"]}");
         });
         server.createContext("/huge", exchange -> answer(exchange, 200, "{\"pad\":\"" + "x".repeat(300_000) + "\"}"));
         server.createContext("/huge-chunked", exchange -> {
@@ -53,6 +69,11 @@ class DocumentFetcherTest {
                 Thread.currentThread().interrupt();
             }
             answer(exchange, 200, "{}");
+        });
+        server.createContext("/hop", exchange -> {
+            exchange.getResponseHeaders().add("Location", "https://issuer.test/badge");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
         });
         server.createContext("/to-loopback", exchange -> {
             exchange.getResponseHeaders().add("Location", local + "badge");
@@ -152,5 +173,43 @@ class DocumentFetcherTest {
 
         assertThat(badgeHits).hasValue(1);
         assertThat(assertionHits).hasValue(2);
+    }
+
+    @Test
+    void keepsDocumentsNoLongerThanTheirCacheControlAllows() throws Exception {
+        DocumentFetcher fetcher = fetcher(Duration.ofSeconds(2), 1_000_000);
+
+        for (int i = 0; i < 2; i++) {
+            fetcher.json("https://issuer.test/did-no-store");
+            fetcher.json("https://issuer.test/list-max-age");
+            fetcher.json("https://issuer.test/list-unsaid");
+        }
+
+        assertThat(didHits).as("no-store: loaded every time").hasValue(2);
+        assertThat(listHits).as("a status list with max-age once, one without every time").hasValue(3);
+    }
+
+    @Test
+    void aStatusListIsKeptForTheShorterOfItsTtlAndCacheControl() {
+        DocumentFetcher fetcher = fetcher(Duration.ofSeconds(2), 1_000_000);
+        String list = "{\"type\":[\"VerifiableCredential\",\"BitstringStatusListCredential\"],\"ttl\":60000}";
+
+        assertThat(fetcher.keepFor(new DocumentFetcher.Fetched(200, list, null))).isEqualTo(Duration.ofMinutes(1));
+        assertThat(fetcher.keepFor(new DocumentFetcher.Fetched(200, list, Duration.ofSeconds(5))))
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(fetcher.keepFor(new DocumentFetcher.Fetched(200, "{\"type\":\"Profile\"}", null)))
+                .as("an issuer profile: the configured TTL").isEqualTo(Duration.ofMinutes(10));
+        assertThat(DocumentFetcher.maxAge("private, max-age=0")).isZero();
+        assertThat(DocumentFetcher.maxAge("no-cache")).isZero();
+        assertThat(DocumentFetcher.maxAge("public")).isNull();
+    }
+
+    @Test
+    void aBudgetStopsRedirectChainsAndCountsEveryHop() {
+        DocumentFetcher fetcher = fetcher(Duration.ofSeconds(2), 1_000_000);
+        FetchBudget budget = new FetchBudget(1, 1_000_000, Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> fetcher.fetch("https://issuer.test/hop", budget))
+                .isInstanceOf(FetchException.class).hasMessageContaining("at most 1");
     }
 }

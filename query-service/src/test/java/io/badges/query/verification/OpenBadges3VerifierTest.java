@@ -48,15 +48,20 @@ class OpenBadges3VerifierTest {
     private final ObjectMapper json = new ObjectMapper();
     private final OpenBadges3 ob3 = new OpenBadges3(new PublicUrls(BASE));
     private Path site;
+    private DocumentFetcher fetcher;
     private OpenBadges3Verifier verifier;
 
     @BeforeEach
     void site() throws IOException {
         site = Files.createDirectories(Path.of("target", "ob3-sites", UUID.randomUUID().toString())).toAbsolutePath();
-        verifier = new OpenBadges3Verifier(TestVerifiers.fetcher(Map.of(BASE + "/", site.toUri().toString())),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        fetcher = TestVerifiers.fetcher(Map.of(BASE + "/", site.toUri().toString()));
+        verifier = new OpenBadges3Verifier(fetcher, new CredentialStatuses(fetcher), Clock.fixed(NOW, ZoneOffset.UTC));
         publishDidDocument("i-1", ob3.issuerDid("i-1"));
         publishStatusList("i-1", statusList());
+    }
+
+    private FetchBudget budget() {
+        return fetcher.budget();
     }
 
     // --- credentials made here ---
@@ -193,12 +198,12 @@ class OpenBadges3VerifierTest {
         String credential = signed(credential("i-1", CLEAR, null));
         String jwt = VcJwt.sign(credential, P256.getPrivate(), ob3.verificationMethod("i-1", "jwt-1"));
 
-        for (VerificationResult alice : List.of(verifier.linkedData(credential, ALICE), verifier.jwt(jwt, ALICE))) {
+        for (VerificationResult alice : List.of(verifier.linkedData(credential, ALICE, budget()), verifier.jwt(jwt, ALICE, budget()))) {
             assertThat(alice.recipientMatches()).isTrue();
             assertThat(alice.valid()).as(alice.toString()).isTrue();
         }
-        for (VerificationResult bob : List.of(verifier.linkedData(credential, "bob@example.org"),
-                verifier.jwt(jwt, "bob@example.org"))) {
+        for (VerificationResult bob : List.of(verifier.linkedData(credential, "bob@example.org", budget()),
+                verifier.jwt(jwt, "bob@example.org", budget()))) {
             assertThat(bob.recipientMatches()).isFalse();
             assertThat(check(bob, "recipient matches").passed()).isFalse();
             assertThat(bob.valid()).isFalse();
@@ -210,7 +215,7 @@ class OpenBadges3VerifierTest {
     void tooManyStatusEntriesAreNotFetched() {
         Map<String, Object> credential = credential("i-1", CLEAR, null);
         Object entry = credential.get("credentialStatus");
-        credential.put("credentialStatus", java.util.Collections.nCopies(OpenBadges3Verifier.MAX_STATUS_ENTRIES + 1, entry));
+        credential.put("credentialStatus", java.util.Collections.nCopies(CredentialStatuses.MAX_ENTRIES + 1, entry));
 
         VerificationResult result = verifier.linkedData(signed(credential));
 
@@ -285,12 +290,124 @@ class OpenBadges3VerifierTest {
     @Test
     void anotherStatusTypeIsNotSupported() {
         Map<String, Object> credential = credential("i-1", CLEAR, null);
-        credential.put("credentialStatus", Map.of("id", BASE + "/revocations#1", "type", "1EdTechRevocationList"));
+        credential.put("credentialStatus", Map.of("id", BASE + "/status#1", "type", "CredentialStatusList2017"));
 
         VerificationResult result = verifier.linkedData(signed(credential));
 
         assertThat(check(result, "not revoked").passed()).isFalse();
         assertThat(check(result, "not revoked").detail()).contains("not supported");
+    }
+
+    @Test
+    void a1EdTechRevocationListRevokesTheCredentialsItNames() throws IOException {
+        Map<String, Object> listed = credential("i-1", CLEAR, null);
+        Map<String, Object> other = credential("i-1", CLEAR, null);
+        Map<String, Object> entry = Map.of("id", BASE + "/revocations/i-1", "type", "1EdTechRevocationList");
+        listed.put("credentialStatus", entry);
+        other.put("credentialStatus", entry);
+        write(BASE + "/revocations/i-1", json.writeValueAsString(Map.of("id", BASE + "/revocations/i-1",
+                "issuer", ob3.issuerDid("i-1"), "revokedCredentials",
+                List.of(Map.of("id", listed.get("id"), "revocationReason", "Awarded by mistake")))));
+
+        VerificationResult revoked = verifier.linkedData(signed(listed));
+        VerificationResult clear = verifier.linkedData(signed(other));
+
+        assertThat(revoked.revoked()).isTrue();
+        assertThat(revoked.valid()).isFalse();
+        assertThat(check(revoked, "not revoked").detail()).contains("Awarded by mistake");
+        assertThat(clear.valid()).as(clear.toString()).isTrue();
+        assertThat(check(clear, "not revoked").detail()).contains("not listed");
+    }
+
+    @Test
+    void a1EdTechRevocationListOfAnotherIssuerIsNotBelieved() throws IOException {
+        Map<String, Object> credential = credential("i-1", CLEAR, null);
+        credential.put("credentialStatus", Map.of("id", BASE + "/revocations/x", "type", "1EdTechRevocationList"));
+        write(BASE + "/revocations/x", json.writeValueAsString(Map.of("issuer", "did:web:someone.else",
+                "revokedCredentials", List.of())));
+
+        VerificationResult result = verifier.linkedData(signed(credential));
+
+        assertThat(check(result, "not revoked").passed()).isFalse();
+        assertThat(check(result, "not revoked").detail()).contains("did:web:someone.else");
+    }
+
+    @Test
+    void aStatusList2021EntryIsReadFromAListSignedAsAVcJwt() throws IOException {
+        BitstringStatusList bits = new BitstringStatusList();
+        bits.set(REVOKED, true);
+        String encoded = bits.encode().substring(1); // Status List 2021: no multibase prefix
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("@context", List.of("https://www.w3.org/2018/credentials/v1", "https://w3id.org/vc/status-list/2021/v1"));
+        list.put("id", BASE + "/sl2021/1");
+        list.put("type", List.of("VerifiableCredential", "StatusList2021Credential"));
+        list.put("issuer", ob3.issuerDid("i-1"));
+        list.put("issuanceDate", NOW.minus(Duration.ofDays(3)).toString());
+        list.put("credentialSubject", Map.of("id", BASE + "/sl2021/1#list", "type", "StatusList2021",
+                "statusPurpose", "revocation", "encodedList", encoded));
+        write(BASE + "/sl2021/1", VcJwt.sign(json.writeValueAsString(list), P256.getPrivate(),
+                ob3.verificationMethod("i-1", "jwt-1"), VcJwt.Form.VC_CLAIM));
+
+        for (int index : List.of(REVOKED, CLEAR)) {
+            Map<String, Object> credential = credential("i-1", CLEAR, null);
+            credential.put("credentialStatus", Map.of("id", BASE + "/sl2021/1#" + index, "type", "StatusList2021Entry",
+                    "statusPurpose", "revocation", "statusListIndex", String.valueOf(index),
+                    "statusListCredential", BASE + "/sl2021/1"));
+
+            // a Status List 2021 entry needs its own JSON-LD context: as a VC-JWT nothing is canonicalised
+            VerificationResult result = verifier.jwt(VcJwt.sign(json.writeValueAsString(credential), P256.getPrivate(),
+                    ob3.verificationMethod("i-1", "jwt-1")));
+
+            assertThat(result.revoked()).as(result.toString()).isEqualTo(index == REVOKED);
+            assertThat(result.valid()).isEqualTo(index != REVOKED);
+        }
+    }
+
+    @Test
+    void aListWhosePurposeIsNotTheEntrysIsRefused() {
+        Map<String, Object> credential = credential("i-1", CLEAR, null);
+        Map<String, Object> entry = new LinkedHashMap<>(castMap(credential.get("credentialStatus")));
+        entry.put("statusPurpose", "suspension");
+        credential.put("credentialStatus", entry);
+
+        VerificationResult result = verifier.linkedData(signed(credential));
+
+        assertThat(check(result, "not suspended").passed()).isFalse();
+        assertThat(check(result, "not suspended").detail()).contains("is for revocation");
+    }
+
+    @Test
+    void oneVerificationLoadsNoMoreDocumentsThanItsBudget() throws IOException {
+        Map<String, Object> credential = credential("i-1", CLEAR, null);
+        List<Map<String, Object>> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < CredentialStatuses.MAX_ENTRIES; i++) {
+            entries.add(Map.of("id", BASE + "/revocations/r" + i, "type", "1EdTechRevocationList"));
+            write(BASE + "/revocations/r" + i, json.writeValueAsString(Map.of("revokedCredentials", List.of())));
+        }
+        credential.put("credentialStatus", entries);
+        String signed = signed(credential);
+
+        VerificationResult generous = verifier.linkedData(signed, null, new FetchBudget(12, 1 << 20, Duration.ofSeconds(10)));
+        VerificationResult tight = verifier.linkedData(signed, null, new FetchBudget(3, 1 << 20, Duration.ofSeconds(10)));
+
+        assertThat(generous.valid()).as(generous.toString()).isTrue();
+        assertThat(tight.valid()).isFalse();
+        assertThat(tight.checks()).anyMatch(c -> !c.passed() && c.detail().contains("loads at most 3"));
+    }
+
+    @Test
+    void theBytesOfOneVerificationAreBounded() {
+        String signed = signed(credential("i-1", CLEAR, null));
+
+        VerificationResult result = verifier.linkedData(signed, null, new FetchBudget(12, 600, Duration.ofSeconds(10)));
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.checks()).anyMatch(c -> !c.passed() && c.detail().contains("over 600 bytes"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
     }
 
     // --- helpers ---

@@ -16,7 +16,8 @@ final class TestVerifiers {
 
     static QueryProperties properties(Map<String, String> urlMap, Duration timeout, long maxBytes) {
         return TestProperties.of(new QueryProperties.Verifier(urlMap, false, Duration.ofSeconds(2), timeout, maxBytes,
-                3, Duration.ofMinutes(10)), QueryProperties.Cache.defaults(null));
+                3, Duration.ofMinutes(10), 32 << 20, 12, 4 << 20, Duration.ofSeconds(10)),
+                QueryProperties.Cache.defaults(null));
     }
 
     static DocumentFetcher fetcher(Map<String, String> urlMap, Duration timeout, long maxBytes) {
