@@ -46,7 +46,8 @@ class OpenBadgeCredentialSchemaTest {
                                  Instant validUntil, OpenBadges3.StatusEntry status) {
         var unsigned = DOCUMENTS.credential(issuer, achievement,
                 new OpenBadges3.Award("c-1", recipient, ISSUED, validUntil, status));
-        return DataIntegrity.sign(unsigned, PROOF_KEY.getPrivate(), DOCUMENTS.verificationMethod("i-1", "key-1"), ISSUED);
+        return DataIntegrity.sign(unsigned, PROOF_KEY.getPrivate(), DOCUMENTS.verificationMethod("i-1", "key-1"),
+                ISSUED);
     }
 
     private static OpenBadges3.Achievement achievement(Criteria criteria, String image) {
@@ -68,7 +69,8 @@ class OpenBadgeCredentialSchemaTest {
                         achievement(new Criteria(null, "https://uni.test/rust"), "data:image/png;base64,iVBORw0KGgo="),
                         HASHED_EMAIL, null, new OpenBadges3.StatusEntry("2", 131_071)),
                 Arguments.of("recipient not hashed", ISSUER, achievement(both, null),
-                        new Recipient("email", "learner@uni.test", false, null), null, new OpenBadges3.StatusEntry("1", 7)),
+                        new Recipient("email", "learner@uni.test", false, null), null,
+                        new OpenBadges3.StatusEntry("1", 7)),
                 Arguments.of("recipient of another kind than email (ext: identity type)", ISSUER,
                         achievement(both, null), new Recipient("url", "sha256$" + "ab".repeat(32), true, "s"), null,
                         new OpenBadges3.StatusEntry("1", 8)),
@@ -111,10 +113,17 @@ class OpenBadgeCredentialSchemaTest {
 
     private static List<Violation> violationsAfter(Consumer<ObjectNode> change) throws Exception {
         String credential = signed(ISSUER, achievement(new Criteria("Write a crate", "https://uni.test/rust"),
-                "https://badges.test/public/badges/b-1/image"), HASHED_EMAIL, null, new OpenBadges3.StatusEntry("1", 3));
+                "https://badges.test/public/badges/b-1/image"), HASHED_EMAIL, null,
+                new OpenBadges3.StatusEntry("1", 3));
         ObjectNode doc = (ObjectNode) JSON.readTree(credential);
         change.accept(doc);
         return OpenBadgeCredentialSchema.violations(JSON.writeValueAsString(doc));
+    }
+
+    /** The change breaks exactly one rule, at this place. */
+    private static void failsOnlyAt(Consumer<ObjectNode> change, String at, String keyword) throws Exception {
+        assertThat(violationsAfter(change)).extracting(Violation::at, Violation::keyword)
+                .containsExactly(tuple(at, keyword));
     }
 
     private static ObjectNode identity(ObjectNode doc) {
@@ -125,11 +134,13 @@ class OpenBadgeCredentialSchemaTest {
         return (ObjectNode) doc.at("/credentialSubject/achievement");
     }
 
+    private static ObjectNode image(ObjectNode doc) {
+        return (ObjectNode) doc.at("/credentialSubject/achievement/image");
+    }
+
     @Test
     void anAchievementWithoutCriteriaFailsAtThatField() throws Exception {
-        assertThat(violationsAfter(doc -> achievement(doc).remove("criteria")))
-                .extracting(Violation::at, Violation::keyword)
-                .containsExactly(tuple("/credentialSubject/achievement/criteria", "required"));
+        failsOnlyAt(doc -> achievement(doc).remove("criteria"), "/credentialSubject/achievement/criteria", "required");
     }
 
     @Test
@@ -142,16 +153,14 @@ class OpenBadgeCredentialSchemaTest {
 
     @Test
     void anIdentityObjectWithoutItsHashFailsAtThatField() throws Exception {
-        assertThat(violationsAfter(doc -> identity(doc).remove("identityHash")))
-                .extracting(Violation::at, Violation::keyword)
-                .containsExactly(tuple("/credentialSubject/identifier/0/identityHash", "required"));
+        failsOnlyAt(doc -> identity(doc).remove("identityHash"),
+                "/credentialSubject/identifier/0/identityHash", "required");
     }
 
     @Test
     void anIdentityObjectIsClosedToUnknownProperties() throws Exception {
-        assertThat(violationsAfter(doc -> identity(doc).put("email", "learner@uni.test")))
-                .extracting(Violation::at, Violation::keyword)
-                .containsExactly(tuple("/credentialSubject/identifier/0/email", "additionalProperties"));
+        failsOnlyAt(doc -> identity(doc).put("email", "learner@uni.test"),
+                "/credentialSubject/identifier/0/email", "additionalProperties");
     }
 
     @Test
@@ -164,12 +173,9 @@ class OpenBadgeCredentialSchemaTest {
 
     @Test
     void anImageIsClosedAndTyped() throws Exception {
-        assertThat(violationsAfter(doc -> ((ObjectNode) achievement(doc).get("image")).put("alt", "a crab")))
-                .extracting(Violation::at, Violation::keyword)
-                .containsExactly(tuple("/credentialSubject/achievement/image/alt", "additionalProperties"));
-        assertThat(violationsAfter(doc -> ((ObjectNode) achievement(doc).get("image")).put("type", "ImageObject")))
-                .extracting(Violation::at, Violation::keyword)
-                .containsExactly(tuple("/credentialSubject/achievement/image/type", "const"));
+        failsOnlyAt(doc -> image(doc).put("alt", "a crab"), "/credentialSubject/achievement/image/alt",
+                "additionalProperties");
+        failsOnlyAt(doc -> image(doc).put("type", "ImageObject"), "/credentialSubject/achievement/image/type", "const");
     }
 
     @Test
@@ -182,36 +188,25 @@ class OpenBadgeCredentialSchemaTest {
 
     @Test
     void theVcdm11DateNamesDoNotStandInForValidFrom() throws Exception {
-        assertThat(violationsAfter(doc -> doc.set("issuanceDate", doc.remove("validFrom"))))
-                .extracting(Violation::at, Violation::keyword)
-                .containsExactly(tuple("/validFrom", "required"));
+        failsOnlyAt(doc -> doc.set("issuanceDate", doc.remove("validFrom")), "/validFrom", "required");
     }
 
     @Test
     void validFromMustBeADateTime() throws Exception {
-        assertThat(violationsAfter(doc -> doc.put("validFrom", "2 December 2026")))
-                .extracting(Violation::at, Violation::keyword)
-                .containsExactly(tuple("/validFrom", "format"));
+        failsOnlyAt(doc -> doc.put("validFrom", "2 December 2026"), "/validFrom", "format");
     }
 
     @Test
     void theContextMustStartWithVcdm2ThenAnOpenBadgesContext() throws Exception {
-        assertThat(violationsAfter(doc -> ((ArrayNode) doc.get("@context")).set(0, "https://www.w3.org/2018/credentials/v1")))
-                .extracting(Violation::at, Violation::keyword)
-                .containsExactly(tuple("/@context/0", "const"));
-        assertThat(violationsAfter(doc -> ((ArrayNode) doc.get("@context")).remove(1)))
-                .extracting(Violation::at, Violation::keyword)
-                .containsExactly(tuple("/@context", "minItems"));
+        String vcdm11 = "https://www.w3.org/2018/credentials/v1";
+        failsOnlyAt(doc -> ((ArrayNode) doc.get("@context")).set(0, vcdm11), "/@context/0", "const");
+        failsOnlyAt(doc -> ((ArrayNode) doc.get("@context")).remove(1), "/@context", "minItems");
     }
 
     @Test
     void theIssuerMustBeAProfileObject() throws Exception {
-        assertThat(violationsAfter(doc -> doc.put("issuer", "did:web:badges.test:public:issuers:i-1")))
-                .extracting(Violation::at, Violation::keyword)
-                .containsExactly(tuple("/issuer", "type"));
-        assertThat(violationsAfter(doc -> ((ObjectNode) doc.get("issuer")).remove("type")))
-                .extracting(Violation::at, Violation::keyword)
-                .containsExactly(tuple("/issuer/type", "required"));
+        failsOnlyAt(doc -> doc.put("issuer", "did:web:badges.test:public:issuers:i-1"), "/issuer", "type");
+        failsOnlyAt(doc -> ((ObjectNode) doc.get("issuer")).remove("type"), "/issuer/type", "required");
     }
 
     @Test

@@ -34,6 +34,7 @@ public final class OpenBadgeCredentialSchema {
         }
     }
 
+    private static final String RESOURCE = "ob3/open-badge-credential.schema.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchema SCHEMA = load();
 
@@ -62,9 +63,9 @@ public final class OpenBadgeCredentialSchema {
     }
 
     private static JsonSchema load() {
-        try (InputStream in = OpenBadgeCredentialSchema.class.getResourceAsStream("ob3/open-badge-credential.schema.json")) {
+        try (InputStream in = OpenBadgeCredentialSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("ob3/open-badge-credential.schema.json is not on the classpath");
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
             }
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                     .pathType(PathType.JSON_POINTER)
