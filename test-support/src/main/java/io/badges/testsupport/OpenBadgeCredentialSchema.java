@@ -25,7 +25,8 @@ public final class OpenBadgeCredentialSchema {
 
     /**
      * One rule broken: {@code at} is the JSON Pointer of the value at fault (for a missing or unexpected
-     * property, the pointer of that property), {@code keyword} the schema keyword that failed.
+     * property, the pointer of that property; "" is the whole document), {@code keyword} the schema
+     * keyword that failed.
      */
     public record Violation(String at, String keyword, String message) {
         @Override
@@ -59,7 +60,7 @@ public final class OpenBadgeCredentialSchema {
                 && ("required".equals(message.getType()) || "additionalProperties".equals(message.getType()))) {
             at = at + "/" + message.getProperty();
         }
-        return new Violation(at.isEmpty() ? "/" : at, message.getType(), message.getMessage());
+        return new Violation(at, message.getType(), message.getMessage());
     }
 
     private static JsonSchema load() {

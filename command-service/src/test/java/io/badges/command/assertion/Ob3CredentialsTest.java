@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The guard of an OB 3.0 award on what OB 3.0 requires of the achievement (name, description, criteria
  * with a narrative or a URL). The API cannot reach it: the badge class request validates these fields
- * and the write model's columns and checks refuse them missing (docs/ob3-credentials.md, "Bad input"),
- * so it is tested here, on the real {@link Ob3Credentials#prepare}. The refusal comes before any key is
+ * and the write model's columns and checks refuse them missing (docs/ob3-credentials.md, "In the
+ * services"), so it is tested here, on the real {@link Ob3Credentials#prepare}. The refusal comes before any key is
  * made or status index drawn: those collaborators are absent here, and touching them would fail the test.
  * How such a refusal answers (422 problem+json naming the field) is the API's {@code UnmetPrecondition}
  * mapping, tested by WriteApiContract on a signed award without a key.
