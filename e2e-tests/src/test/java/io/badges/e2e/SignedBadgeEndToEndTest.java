@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import io.badges.testsupport.OpenBadgeCredentialSchema;
 import io.badges.testsupport.TestImages;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -201,6 +202,8 @@ class SignedBadgeEndToEndTest {
         assertThat(issued.get("jwt").asBoolean()).as(issued.toString()).isTrue();
         assertThat(issued.get("revoked").asBoolean()).as(issued.toString()).isFalse();
         String credential = api.get(path).body();
+        assertThat(OpenBadgeCredentialSchema.violations(credential)).as("the served credential, OB 3.0 schema")
+                .isEmpty();
         String jwt = api.get(path + ".jwt").body();
         JsonNode ours = api.verify(credential, "application/vc", ALICE);
         assertThat(ours.get("valid").asBoolean()).as("our verifier agrees: " + ours).isTrue();

@@ -20,6 +20,7 @@ import io.badges.vocabulary.PublicUrls;
 import io.badges.vocabulary.ob3.OpenBadges3;
 import java.security.PublicKey;
 import io.badges.events.issuer.IssuerRegistered;
+import io.badges.testsupport.OpenBadgeCredentialSchema;
 import io.badges.testsupport.TestImages;
 import io.badges.vocabulary.image.BadgeImages;
 import io.badges.vocabulary.image.ImageType;
@@ -556,6 +557,8 @@ abstract class WriteApiContract {
         assertThat(event.get("format").asText()).isEqualTo("ob3");
         String credential = event.get("credential").asText();
         String jwt = event.get("credentialJwt").asText();
+        assertThat(OpenBadgeCredentialSchema.violations(credential)).as("the stored (and served) credential")
+                .isEmpty();
 
         Map.Entry<String, PublicKey> ed25519 = key(issuer, IssuerKeyAdded.ED25519);
         Map.Entry<String, PublicKey> es256 = key(issuer, IssuerKeyAdded.ES256);
@@ -564,6 +567,8 @@ abstract class WriteApiContract {
         assertThat(proof.verified()).as(proof.toString()).isTrue();
         Verification jws = VcJwt.verify(jwt, es256.getValue());
         assertThat(jws.verified()).as(jws.toString()).isTrue();
+        assertThat(OpenBadgeCredentialSchema.violations(jws.credential())).as("the credential inside the VC-JWT")
+                .isEmpty();
         assertThat(VcJwt.header(jwt).kid()).isEqualTo(es256.getKey());
         assertThat(VcJwt.header(jwt).alg()).isEqualTo("ES256");
 
@@ -594,9 +599,12 @@ abstract class WriteApiContract {
         assertThat(jdbc.sql("SELECT format FROM assertion WHERE id = ?").param(id).query(String.class).single())
                 .isEqualTo("ob3");
 
-        created(post("/api/v1/assertions", """
+        String plain = created(post("/api/v1/assertions", """
                 {"badgeClassId":"%s","recipient":{"type":"email","identity":"plain@example.org"},"format":"ob3",
                  "hashRecipient":false}""".formatted(badge)));
+        assertThat(OpenBadgeCredentialSchema.violations(
+                events(plain, AssertionIssued.class).get(0).get("credential").asText()))
+                .as("a credential with a clear recipient and no expiry").isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM issuer_key WHERE issuer_id = ?").param(issuer).query(Long.class)
                 .single()).as("the first OB 3.0 award made the keys, the next ones use them").isEqualTo(2);
         await("the new list's first publication", () -> allPublished(issuer));
@@ -621,7 +629,9 @@ abstract class WriteApiContract {
                 .isEqualTo("https://badges.test/public/credentials/" + answer.get("ids").get(7).asText());
         List<Integer> indexes = new ArrayList<>();
         for (JsonNode id : answer.get("ids")) {
-            JsonNode vc = json.readTree(events(id.asText(), AssertionIssued.class).get(0).get("credential").asText());
+            String credential = events(id.asText(), AssertionIssued.class).get(0).get("credential").asText();
+            assertThat(OpenBadgeCredentialSchema.violations(credential)).as(id.asText()).isEmpty();
+            JsonNode vc = json.readTree(credential);
             indexes.add(Integer.parseInt(vc.get("credentialStatus").get("statusListIndex").asText()));
         }
         assertThat(indexes).hasSize(50).doesNotHaveDuplicates().allSatisfy(i -> assertThat(i).isBetween(0, 131_071));
