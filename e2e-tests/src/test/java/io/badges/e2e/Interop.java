@@ -29,6 +29,16 @@ final class Interop {
         return node("verify-ob3.mjs", credentialUrl, jwtUrl, CONTEXTS.toString());
     }
 
+    /**
+     * Writes into {@code directory} a set of OB 3.0 credentials signed by the reference libraries
+     * (reference-set.mjs: keys generated on each run, did:key and did:web issuers, status lists under
+     * {@code site/}, served for https://issuer.example/) and {@code expected.json}: what those libraries
+     * say of each credential.
+     */
+    static void referenceSet(Path directory) throws IOException, InterruptedException {
+        node("reference-set.mjs", directory.toString(), CONTEXTS.toString());
+    }
+
     /** What the bakery reads out of an image: the assertion JSON, the JWS, or the assertion URL. */
     static String unbake(byte[] image) throws IOException, InterruptedException {
         Path file = Files.createTempFile(Files.createDirectories(HOME.resolve("images")), "baked-", ".img");

@@ -37,12 +37,15 @@ class SignedBadgeEndToEndTest {
     private ServiceProcess command;
     private ServiceProcess query;
     private Api api;
+    private Path referenceSet;
 
     @BeforeAll
     void start() throws Exception {
         Path dataDir = Files.createDirectories(Path.of("target", "e2e", UUID.randomUUID().toString()).toAbsolutePath());
         int commandPort = ServiceProcess.freePort();
         int queryPort = ServiceProcess.freePort();
+        referenceSet = Files.createDirectories(dataDir.resolve("reference-set"));
+        Interop.referenceSet(referenceSet);
         Map<String, String> env = Map.of(
                 "COMMAND_PORT", Integer.toString(commandPort),
                 "QUERY_PORT", Integer.toString(queryPort),
@@ -50,7 +53,9 @@ class SignedBadgeEndToEndTest {
                 "BADGES_API_KEYS", KEY,
                 "BADGES_PUBLIC_BASE_URL", "http://127.0.0.1:" + queryPort,
                 // did:web resolves over https: this test's service answers its own did:web documents over http
-                "BADGES_VERIFIER_URL_MAP", "https://127.0.0.1:" + queryPort + "/=http://127.0.0.1:" + queryPort + "/",
+                // and the issuer of the reference libraries' credentials is a folder
+                "BADGES_VERIFIER_URL_MAP", "https://127.0.0.1:" + queryPort + "/=http://127.0.0.1:" + queryPort + "/;"
+                        + "https://issuer.example/=" + referenceSet.resolve("site").toUri(),
                 "BADGES_VERIFIER_ALLOW_PRIVATE_NETWORKS", "true");
         command = new ServiceProcess("command-service", commandPort, env, dataDir.resolve("command.log")).start();
         query = new ServiceProcess("query-service", queryPort, env, dataDir.resolve("query.log")).start();
@@ -226,5 +231,54 @@ class SignedBadgeEndToEndTest {
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return (RSAPublicKey) KeyFactory.getInstance("RSA")
                 .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+
+    /**
+     * Credentials signed by the reference libraries (reference-set.mjs) get the outcome those libraries
+     * give: valid ones valid; tampered claims and proofs, a key its issuer does not control, revoked and
+     * suspended bits and a status list changed after signing invalid, each with the failing check named.
+     */
+    @Test
+    void credentialsSignedByTheReferenceLibrariesGetTheOutcomeTheyGive() throws Exception {
+        JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(referenceSet.resolve("expected.json").toFile());
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(14);
+        for (JsonNode want : expected) {
+            String name = want.get("name").asText();
+            String body = Files.readString(referenceSet.resolve(want.get("file").asText()));
+            boolean ldp = "ldp".equals(want.get("form").asText());
+            JsonNode ours = api.verify(body, ldp ? "application/vc+ld+json" : "text/plain", ALICE);
+
+            assertThat(ours.get("valid").asBoolean()).as(name + ": ours " + ours + " vs theirs " + want)
+                    .isEqualTo(want.get("valid").asBoolean());
+            assertThat(ours.get("format").asText()).isEqualTo(ldp ? "ob30-ldp" : "ob30-jwt");
+            assertThat(ours.get("recipientMatches").asBoolean()).as(name).isTrue();
+            if (want.get("valid").asBoolean()) {
+                continue;
+            }
+            String failed = ours.get("checks").toString();
+            if (!want.get("proof").asBoolean() && !name.contains("someone-else")) {
+                assertThat(failing(ours, ldp ? "proof valid" : "signature valid")).as(name + " " + failed).isTrue();
+            } else if (name.contains("someone-else")) {
+                assertThat(failing(ours, "issuer binding")).as(name + " " + failed).isTrue();
+            } else if (want.get("statusSet").asBoolean()) {
+                boolean suspended = name.contains("suspended");
+                assertThat(failing(ours, suspended ? "not suspended" : "not revoked")).as(name + " " + failed).isTrue();
+                assertThat(ours.get("revoked").asBoolean()).as(name).isEqualTo(!suspended);
+            } else {
+                assertThat(want.get("statusVerified").asBoolean()).as(name).isFalse();
+                assertThat(failing(ours, "not revoked")).as(name + " " + failed).isTrue();
+                assertThat(failed).as(name).contains("fails its proof");
+            }
+        }
+    }
+
+    private static boolean failing(JsonNode result, String check) {
+        for (JsonNode c : result.get("checks")) {
+            if (check.equals(c.get("name").asText()) && !c.get("passed").asBoolean()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
