@@ -3,7 +3,7 @@
 # POST /api/v1/verify with the same body again and again, issuer documents served from the verifier's
 # cache (loaded once through the URL map from files, as an issuer's site would be):
 #   - an OB 2.0 signed assertion (1EdTech's vector simple.jwt: RS256 JWS; badge class, issuer profile and
-#     key cached; its revocation list is read on every verification, as revocations must show at once);
+#     key cached; its issuer publishes no revocation list);
 #   - OB 3.0 credentials signed by the W3C/DCC reference libraries (e2e-tests/src/test/node/reference-set.mjs):
 #     eddsa-rdfc-2022 from a did:key issuer (nothing to load), from a did:web issuer with a Bitstring
 #     Status List entry (DID document cached, the list read and its own proof checked on every
@@ -26,7 +26,7 @@ cp query-service/src/test/resources/openbadges/ob20/simple.jwt "$DIR/ob2-signed.
 
 export BADGES_DATA_DIR=$DIR/data BADGES_API_KEYS=bench COMMAND_PORT=$CPORT QUERY_PORT=$QPORT \
   BADGES_PUBLIC_BASE_URL=http://127.0.0.1:$QPORT BADGES_RATE_LIMIT_PER_SECOND=0 AXONIQ_UPDATE_CHECKER_DISABLED=true \
-  BADGES_VERIFIER_URL_MAP="https://issuer.example/=file://$DIR/set/site/;https://example.org/=file://$DIR/ob2/"
+  BADGES_VERIFIER_URL_MAP="https://issuer.example/=file://$DIR/set/site/;https://example.org/=file://$DIR/ob2/;http://example.org/=file://$DIR/ob2/"
 C=http://127.0.0.1:$CPORT; Q=http://127.0.0.1:$QPORT
 java -jar "$(jar command-service)" > "$DIR/command.log" 2>&1 & CPID=$!
 trap 'kill $CPID ${QPID:-} 2>/dev/null || true' EXIT
@@ -54,7 +54,7 @@ declare -A rps
   echo
   echo "$(date -u +%FT%TZ), $(nproc) cores, embedded default, wrk -t2 -c50 -d$DURATION on POST /api/v1/verify, the same"
   echo "body each time, after $WARMUP of it (\`bench/ob3-verify.sh\`). Issuer documents come from the verifier's"
-  echo "cache after the first request; status and revocation lists are read (from files) on every verification."
+  echo "cache after the first request; status lists are read (from files) and their proofs checked on every verification."
   echo "Latency in ms."
   echo
   echo "| credential | verifications/s | p50 | p99 | non-2xx |"

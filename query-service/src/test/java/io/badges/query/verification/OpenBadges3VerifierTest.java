@@ -54,10 +54,14 @@ class OpenBadges3VerifierTest {
     @BeforeEach
     void site() throws IOException {
         site = Files.createDirectories(Path.of("target", "ob3-sites", UUID.randomUUID().toString())).toAbsolutePath();
-        fetcher = TestVerifiers.fetcher(Map.of(BASE + "/", site.toUri().toString()));
-        verifier = new OpenBadges3Verifier(fetcher, new CredentialStatuses(fetcher), Clock.fixed(NOW, ZoneOffset.UTC));
+        verifier = verifierOn(site);
         publishDidDocument("i-1", ob3.issuerDid("i-1"));
         publishStatusList("i-1", statusList());
+    }
+
+    private OpenBadges3Verifier verifierOn(Path files) {
+        fetcher = TestVerifiers.fetcher(Map.of(BASE + "/", files.toUri().toString()));
+        return new OpenBadges3Verifier(fetcher, new CredentialStatuses(fetcher), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private FetchBudget budget() {
@@ -138,6 +142,43 @@ class OpenBadges3VerifierTest {
         assertThat(check(result, "proof valid").passed()).isTrue();
         assertThat(check(result, "not revoked").passed()).isFalse();
         assertThat(check(result, "not revoked").detail()).contains("fails its proof");
+    }
+
+    @Test
+    void aDidDocumentCannotGiveItsKeyToAnIssuerThatDoesNotListIt() throws IOException {
+        // i-3's document says its key is controlled by i-1, to pass credentials off as i-1's
+        publishDidDocument("i-3", ob3.issuerDid("i-1"));
+
+        VerificationResult result = verifier.linkedData(DataIntegrity.sign(credential("i-1", CLEAR, null),
+                ED25519.getPrivate(), ob3.verificationMethod("i-3", "key-1"), NOW));
+
+        assertThat(result.valid()).isFalse();
+        assertThat(check(result, "issuer binding").passed()).isFalse();
+        assertThat(check(result, "issuer binding").detail()).contains("does not list it");
+    }
+
+    @Test
+    void anHttpVerificationMethodIsBoundThroughItsControllersDocument() throws IOException {
+        String issuer = BASE + "/issuers/web-1";
+        String method = BASE + "/keys/web-1";
+        String multikey = Multikey.encode(ED25519.getPublic());
+        write(method, json.writeValueAsString(Map.of("id", method, "type", "Multikey", "controller", issuer,
+                "publicKeyMultibase", multikey)));
+        Map<String, Object> credential = credential("i-1", CLEAR, null);
+        credential.put("issuer", Map.of("id", issuer, "type", List.of("Profile"), "name", "Web One"));
+        credential.remove("credentialStatus");
+        String signed = DataIntegrity.sign(credential, ED25519.getPrivate(), method, NOW);
+
+        write(issuer, json.writeValueAsString(Map.of("id", issuer, "type", "Profile")));
+        VerificationResult unlisted = verifier.linkedData(signed);
+        write(issuer, json.writeValueAsString(Map.of("id", issuer, "type", "Profile", "assertionMethod", List.of(method))));
+        verifier = verifierOn(site); // a new fetcher: the first profile is in the old one's cache
+        VerificationResult listed = verifier.linkedData(signed);
+
+        assertThat(check(unlisted, "proof valid").passed()).as(unlisted.toString()).isTrue();
+        assertThat(check(unlisted, "issuer binding").passed()).isFalse();
+        assertThat(listed.valid()).as(listed.toString()).isTrue();
+        assertThat(check(listed, "issuer binding").detail()).contains(issuer);
     }
 
     @Test
