@@ -3,11 +3,14 @@ package io.badges.query.verification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSObject;
 import io.badges.vocabulary.RecipientIdentity;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.stream.StreamSupport;
 import org.springframework.stereotype.Component;
 
@@ -105,6 +108,8 @@ class PresentedCredentialVerifier {
 
     private void assertionChecks(JsonNode assertion, String recipient, SigningKey key, FetchBudget budget,
                                  VerificationResult.Builder result) {
+        boolean hosted = key == null && !assertion.path("verification").path("type").asText("")
+                .toLowerCase(java.util.Locale.ROOT).contains("signed");
         result.check("is an Assertion", hasType(assertion, "Assertion"), "type " + assertion.path("type"));
         Instant now = clock.instant();
         Instant issuedOn = instant(assertion.path("issuedOn").asText(null));
@@ -128,11 +133,15 @@ class PresentedCredentialVerifier {
         }
         if (key != null) {
             String issuerId = issuer.path("id").asText();
+            boolean itself = key.url().equals(key.document().path("id").asText());
             boolean published = references(issuer.path("publicKey"), key.url());
             boolean owned = issuerId.equals(key.document().path("owner").asText());
-            result.check("key belongs to the issuer", published && owned,
-                    published ? (owned ? "published by " + issuerId : "key owner is " + key.document().path("owner"))
-                            : "the issuer profile does not list " + key.url());
+            result.check("key belongs to the issuer", itself && published && owned,
+                    !itself ? "the key document at " + key.url() + " has the id " + key.document().path("id")
+                            : !published ? "the issuer profile does not list " + key.url()
+                            : owned ? "published by " + issuerId : "key owner is " + key.document().path("owner"));
+        } else if (hosted) {
+            hostedByTheIssuer(assertion.path("id").asText(""), issuer, result);
         }
         revocationCheck(assertion.path("id").asText(), issuer, budget, result);
     }
@@ -154,7 +163,56 @@ class PresentedCredentialVerifier {
         }
     }
 
-    /** An embedded document, or the one its URL names. */
+    /**
+     * OB 2.0 hosted verification: the assertion must be hosted where its issuer allows, by the issuer
+     * profile's {@code verification.startsWith} (URL prefixes) or {@code allowedOrigins} (host names),
+     * and by default on the issuer id's own origin. Otherwise anyone could host an assertion naming a
+     * real issuer's badge class.
+     */
+    private static void hostedByTheIssuer(String assertionId, JsonNode issuer, VerificationResult.Builder result) {
+        JsonNode policy = issuer.path("verification");
+        List<String> prefixes = strings(policy.path("startsWith"));
+        List<String> origins = strings(policy.path("allowedOrigins"));
+        URI assertion = uri(assertionId);
+        String host = assertion == null || assertion.getHost() == null ? "" : assertion.getHost();
+        if (!prefixes.isEmpty() || !origins.isEmpty()) {
+            boolean allowed = prefixes.stream().anyMatch(assertionId::startsWith)
+                    || origins.stream().anyMatch(origin -> origin.equalsIgnoreCase(host)
+                    || origin.equalsIgnoreCase(host + (assertion.getPort() < 0 ? "" : ":" + assertion.getPort())));
+            result.check("hosted by the issuer", allowed, allowed ? "the issuer allows " + assertionId
+                    : assertionId + " is outside what the issuer's verification policy allows " + policy);
+            return;
+        }
+        String issuerOrigin = origin(uri(issuer.path("id").asText("")));
+        boolean same = issuerOrigin != null && issuerOrigin.equals(origin(assertion));
+        result.check("hosted by the issuer", same, same ? "hosted on the issuer's origin " + issuerOrigin
+                : assertionId + " is not on the issuer's origin " + issuerOrigin);
+    }
+
+    private static List<String> strings(JsonNode node) {
+        if (node.isTextual()) {
+            return List.of(node.asText());
+        }
+        return StreamSupport.stream(node.spliterator(), false).filter(JsonNode::isTextual).map(JsonNode::asText).toList();
+    }
+
+    private static URI uri(String value) {
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String origin(URI uri) {
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+            return null;
+        }
+        return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT)
+                + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    /** An embedded document, or the one its URL names, whose id must be that URL. */
     private JsonNode load(JsonNode reference, String check, FetchBudget budget, VerificationResult.Builder result) {
         if (reference.isObject()) {
             result.check(check, true, "embedded");
@@ -167,6 +225,10 @@ class PresentedCredentialVerifier {
         }
         try {
             JsonNode document = fetcher.json(url, budget);
+            if (!url.equals(document.path("id").asText())) {
+                result.check(check, false, "the document at " + url + " has the id " + document.path("id"));
+                return null;
+            }
             result.check(check, true, url);
             return document;
         } catch (FetchException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +25,11 @@ class OpenBadgesVectorsTest {
     private static final String NOBODY = "nobody@example.org";
 
     private final ObjectMapper json = new ObjectMapper();
+    private Path site;
 
     /** A directory "hosting" the assets plus {@code hosted} at the assertion's id. */
     private PresentedCredentialVerifier verifierHosting(String hosted) throws IOException {
-        Path site = Files.createDirectories(Path.of("target", "vectors", UUID.randomUUID().toString()))
+        site = Files.createDirectories(Path.of("target", "vectors", UUID.randomUUID().toString()))
                 .toAbsolutePath();
         try (Stream<Path> assets = Files.list(TestVerifiers.fixtures().resolve("assets"))) {
             for (Path asset : assets.toList()) {
@@ -37,9 +39,14 @@ class OpenBadgesVectorsTest {
         if (hosted != null) {
             Files.copy(TestVerifiers.fixtures().resolve(hosted), site.resolve("beths-robotics-badge.json"));
         }
-        String target = site.toUri().toString();
+        return verifierOn(site);
+    }
+
+    /** A verifier with a fresh document cache, "hosting" {@code files}. */
+    private static PresentedCredentialVerifier verifierOn(Path files) {
+        String target = files.toUri().toString();
         DocumentFetcher fetcher = TestVerifiers.fetcher(Map.of(
-                "https://example.org/", target, "http://example.org/", target));
+                "https://example.org/", target, "http://example.org/", target, "https://evil.example/", target));
         return new PresentedCredentialVerifier(fetcher, Clock.systemUTC());
     }
 
@@ -135,5 +142,60 @@ class OpenBadgesVectorsTest {
 
         assertThat(result.valid()).isFalse();
         assertThat(result.checks().get(0).name()).isEqualTo("well-formed JWS");
+    }
+
+    /** #19: an assertion hosted anywhere but where its issuer allows must not pass for the issuer's. */
+    @Test
+    void anAssertionHostedOffTheIssuersOriginIsInvalid() throws Exception {
+        ObjectNode forged = (ObjectNode) vector("basic-assertion.json");
+        forged.put("id", "https://evil.example/forged.json");
+        PresentedCredentialVerifier verifier = verifierHosting("basic-assertion.json");
+        Files.writeString(site.resolve("forged.json"), json.writeValueAsString(forged));
+
+        VerificationResult result = verifier.hosted(forged, NOBODY);
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.checks()).anyMatch(c -> c.name().equals("hosted by the issuer") && !c.passed()
+                && c.detail().contains("https://example.org"));
+        assertThat(verifierHosting("basic-assertion.json").hosted(vector("basic-assertion.json"), NOBODY).checks())
+                .anyMatch(c -> c.name().equals("hosted by the issuer") && c.passed());
+    }
+
+    /** #19: the issuer's verification policy (startsWith) allows another host; anything outside it is refused. */
+    @Test
+    void theIssuersStartsWithPolicyDecidesWhereItsAssertionsMayBeHosted() throws Exception {
+        ObjectNode elsewhere = (ObjectNode) vector("basic-assertion.json");
+        elsewhere.put("id", "https://evil.example/allowed/forged.json");
+        PresentedCredentialVerifier verifier = verifierHosting(null);
+        Files.createDirectories(site.resolve("allowed"));
+        Files.writeString(site.resolve("allowed/forged.json"), json.writeValueAsString(elsewhere));
+        ObjectNode issuer = (ObjectNode) json.readTree(site.resolve("organization.json").toFile());
+        issuer.putObject("verification").put("startsWith", "https://evil.example/allowed/");
+        Files.writeString(site.resolve("organization.json"), json.writeValueAsString(issuer));
+
+        VerificationResult allowed = verifier.hosted(elsewhere, NOBODY);
+
+        assertThat(allowed.valid()).as(allowed.toString()).isTrue();
+        issuer.putObject("verification").put("startsWith", "https://evil.example/other/");
+        Files.writeString(site.resolve("organization.json"), json.writeValueAsString(issuer));
+        VerificationResult refused = verifierOn(site).hosted(elsewhere, NOBODY);
+
+        assertThat(refused.valid()).isFalse();
+        assertThat(refused.checks()).anyMatch(c -> c.name().equals("hosted by the issuer") && !c.passed());
+    }
+
+    /** #19: a document loaded from a URL must say it is the document at that URL. */
+    @Test
+    void aBadgeClassWhoseIdIsNotItsUrlIsNotBelieved() throws Exception {
+        PresentedCredentialVerifier verifier = verifierHosting("basic-assertion.json");
+        ObjectNode badge = (ObjectNode) json.readTree(site.resolve("robotics-badge.json").toFile());
+        badge.put("id", "https://example.org/another-badge.json");
+        Files.writeString(site.resolve("robotics-badge.json"), json.writeValueAsString(badge));
+
+        VerificationResult result = verifier.hosted(vector("basic-assertion.json"), NOBODY);
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.checks()).anyMatch(c -> c.name().equals("badge class loaded") && !c.passed()
+                && c.detail().contains("another-badge.json"));
     }
 }
