@@ -32,6 +32,6 @@ public final class TestProperties {
 
     public static QueryProperties withCache(QueryProperties.Cache cache, Deployment deployment) {
         return of(new QueryProperties.Verifier(Map.of(), false, Duration.ofSeconds(1), Duration.ofSeconds(1), 4096, 0,
-                Duration.ofMinutes(1), 1 << 20, 12, 1 << 20, Duration.ofSeconds(10)), cache, deployment);
+                Duration.ofMinutes(1), 1 << 20, 12, 1 << 20, Duration.ofSeconds(10), 8), cache, deployment);
     }
 }

@@ -89,7 +89,8 @@ public record QueryProperties(
             @Min(1024) @DefaultValue("33554432") long cacheMaxBytes,
             @Min(1) @Max(100) @DefaultValue("12") int maxDocumentsPerVerification,
             @Min(1024) @DefaultValue("4194304") long maxBytesPerVerification,
-            @NotNull @DefaultValue("10s") Duration maxTimePerVerification) {
+            @NotNull @DefaultValue("10s") Duration maxTimePerVerification,
+            @Min(1) @Max(1024) @DefaultValue("32") int maxConcurrentFetches) {
     }
 
     /**

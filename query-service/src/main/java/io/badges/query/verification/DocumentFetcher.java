@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,6 +78,8 @@ public class DocumentFetcher {
     private final HttpClient http;
     private final ObjectMapper json;
     private final Cache<String, Kept> cache;
+    /** Network fetches in flight on this instance, so strangers' verifications cannot take every thread. */
+    private final Semaphore inFlight;
     private volatile String selfTarget;
 
     DocumentFetcher(QueryProperties properties, PublicUrls urls, ObjectMapper json) {
@@ -87,6 +90,7 @@ public class DocumentFetcher {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        this.inFlight = new Semaphore(settings.maxConcurrentFetches());
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(settings.cacheMaxBytes())
                 .weigher((String url, Kept kept) -> url.length() + kept.fetched().body().length())
@@ -165,8 +169,23 @@ public class DocumentFetcher {
             entries.add(Map.entry(selfPrefix, self));
         }
         return entries.stream()
-                .filter(e -> url.startsWith(e.getKey()))
+                .filter(e -> underPrefix(url, e.getKey()))
                 .max(Comparator.comparingInt(e -> e.getKey().length()));
+    }
+
+    /**
+     * Whether {@code url} is under a URL-map prefix: a prefix ends at a path boundary, so
+     * {@code https://a.example} matches {@code https://a.example/x} but not {@code https://a.example.evil.org/}.
+     */
+    static boolean underPrefix(String url, String prefix) {
+        if (!url.startsWith(prefix)) {
+            return false;
+        }
+        if (prefix.endsWith("/") || url.length() == prefix.length()) {
+            return true;
+        }
+        char next = url.charAt(prefix.length());
+        return next == '/' || next == '?' || next == '#';
     }
 
     private Fetched readFile(String target, FetchBudget budget) throws FetchException {
@@ -203,12 +222,20 @@ public class DocumentFetcher {
                 if (redirect >= settings.maxRedirects()) {
                     throw new FetchException("too many redirects");
                 }
-                current = current.resolve(response.headers().firstValue("Location").get());
+                current = redirectTarget(current, response.headers().firstValue("Location").get());
                 trusted = false;
                 continue;
             }
             return new Fetched(status, new String(response.body(), StandardCharsets.UTF_8),
                     maxAge(response.headers().firstValue("Cache-Control").orElse(null)));
+        }
+    }
+
+    private static URI redirectTarget(URI from, String location) throws FetchException {
+        try {
+            return from.resolve(new URI(location.strip()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new FetchException(from.getHost() + " redirected to a malformed Location");
         }
     }
 
@@ -221,10 +248,21 @@ public class DocumentFetcher {
                 .timeout(timeout)
                 .header("Accept", "application/ld+json, application/json, text/plain")
                 .GET().build();
+        long started = System.nanoTime();
+        try {
+            if (!inFlight.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new FetchException("not loaded: " + uri + ": " + settings.maxConcurrentFetches()
+                        + " documents are being loaded already; try again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException("interrupted");
+        }
+        long left = timeout.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         CompletableFuture<HttpResponse<byte[]>> future =
                 http.sendAsync(request, info -> new LimitedBody(settings.maxDocumentBytes()));
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(Math.max(1, left), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new FetchException(uri.getHost() + " did not answer within " + timeout);
@@ -240,6 +278,8 @@ public class DocumentFetcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted");
+        } finally {
+            inFlight.release();
         }
     }
 
@@ -267,6 +307,14 @@ public class DocumentFetcher {
         }
     }
 
+    /**
+     * Whether an address is anything but a public unicast one: loopback, link-local (cloud metadata),
+     * private, shared (CGNAT), multicast, unspecified, documentation, benchmarking, reserved (240/4 and
+     * broadcast), the IETF protocol block (192.0.0.0/24), IPv6 unique-local and documentation, and IPv4
+     * addresses carried inside IPv6 (IPv4-compatible {@code ::a.b.c.d}, NAT64 {@code 64:ff9b::/96}, 6to4
+     * {@code 2002::/16}), judged by the IPv4 address they carry. (IPv4-mapped {@code ::ffff:a.b.c.d} is
+     * already an IPv4 address to Java.)
+     */
     static boolean isPrivate(InetAddress address) {
         if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
                 || address.isAnyLocalAddress() || address.isMulticastAddress()) {
@@ -274,13 +322,53 @@ public class DocumentFetcher {
         }
         byte[] bytes = address.getAddress();
         if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) == 0xfc;                       // fc00::/7 unique local
+            return isPrivate6(bytes);
         }
-        int first = bytes[0] & 0xff;
-        int second = bytes[1] & 0xff;
-        return first == 0                                          // 0.0.0.0/8
+        return isPrivate4(bytes[0] & 0xff, bytes[1] & 0xff, bytes[2] & 0xff);
+    }
+
+    private static boolean isPrivate4(int first, int second, int third) {
+        return first == 0                                           // 0.0.0.0/8 "this network"
+                || first == 10 || first == 127                      // private, loopback
+                || (first == 169 && second == 254)                  // link-local, cloud metadata
+                || (first == 172 && second >= 16 && second < 32)    // private
+                || (first == 192 && second == 168)                  // private
                 || (first == 100 && second >= 64 && second < 128)   // 100.64.0.0/10 carrier-grade NAT
-                || (first == 198 && (second == 18 || second == 19)); // 198.18.0.0/15 benchmarking
+                || (first == 192 && second == 0 && third == 0)      // 192.0.0.0/24 IETF protocol assignments
+                || (first == 192 && second == 0 && third == 2)      // 192.0.2.0/24 TEST-NET-1
+                || (first == 198 && second == 51 && third == 100)   // TEST-NET-2
+                || (first == 203 && second == 0 && third == 113)    // TEST-NET-3
+                || (first == 198 && (second == 18 || second == 19)) // 198.18.0.0/15 benchmarking
+                || first >= 224;                                    // multicast, 240.0.0.0/4 reserved, broadcast
+    }
+
+    private static boolean isPrivate6(byte[] bytes) {
+        if ((bytes[0] & 0xfe) == 0xfc) {                            // fc00::/7 unique local
+            return true;
+        }
+        if ((bytes[0] & 0xff) == 0x20 && (bytes[1] & 0xff) == 0x01 && (bytes[2] & 0xff) == 0x0d
+                && (bytes[3] & 0xff) == 0xb8) {                     // 2001:db8::/32 documentation
+            return true;
+        }
+        if ((bytes[0] & 0xff) == 0x20 && (bytes[1] & 0xff) == 0x02) { // 2002::/16 6to4: the IPv4 in bytes 2-5
+            return isPrivate4(bytes[2] & 0xff, bytes[3] & 0xff, bytes[4] & 0xff);
+        }
+        boolean compatible = allZero(bytes, 0, 12);                 // ::a.b.c.d (deprecated IPv4-compatible)
+        boolean nat64 = (bytes[0] & 0xff) == 0x00 && (bytes[1] & 0xff) == 0x64 && (bytes[2] & 0xff) == 0xff
+                && (bytes[3] & 0xff) == 0x9b && allZero(bytes, 4, 12); // 64:ff9b::/96
+        if (compatible || nat64) {
+            return isPrivate4(bytes[12] & 0xff, bytes[13] & 0xff, bytes[14] & 0xff);
+        }
+        return false;
+    }
+
+    private static boolean allZero(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -75,6 +75,11 @@ class DocumentFetcherTest {
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
+        server.createContext("/bad-location", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://[not-a-host/x y");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
         server.createContext("/to-loopback", exchange -> {
             exchange.getResponseHeaders().add("Location", local + "badge");
             exchange.sendResponseHeaders(302, -1);
@@ -211,5 +216,53 @@ class DocumentFetcherTest {
 
         assertThatThrownBy(() -> fetcher.fetch("https://issuer.test/hop", budget))
                 .isInstanceOf(FetchException.class).hasMessageContaining("at most 1");
+    }
+
+    @Test
+    void refusesSpecialRangesAndIpv4HiddenInIpv6() throws Exception {
+        for (String address : java.util.List.of("192.0.0.8", "192.0.2.1", "198.51.100.7", "203.0.113.9", "240.0.0.1",
+                "255.255.255.255", "100.64.0.1", "::7f00:1", "::a00:1", "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe",
+                "2002:a00:1::1", "2001:db8::1", "fd00::1", "::ffff:10.0.0.1")) {
+            assertThat(DocumentFetcher.isPrivate(InetAddress.getByName(address))).as(address).isTrue();
+        }
+        for (String address : java.util.List.of("8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "64:ff9b::808:808")) {
+            assertThat(DocumentFetcher.isPrivate(InetAddress.getByName(address))).as(address).isFalse();
+        }
+    }
+
+    @Test
+    void aUrlMapPrefixEndsAtAPathBoundary() {
+        assertThat(DocumentFetcher.underPrefix("https://a.example/x", "https://a.example")).isTrue();
+        assertThat(DocumentFetcher.underPrefix("https://a.example", "https://a.example")).isTrue();
+        assertThat(DocumentFetcher.underPrefix("https://a.example.evil.org/x", "https://a.example")).isFalse();
+        assertThat(DocumentFetcher.underPrefix("https://a.example:8443/x", "https://a.example")).isFalse();
+        assertThat(DocumentFetcher.underPrefix("https://a.example/docs-old/x", "https://a.example/docs")).isFalse();
+        assertThat(DocumentFetcher.underPrefix("https://a.example/docs/x", "https://a.example/docs/")).isTrue();
+    }
+
+    @Test
+    void aMalformedRedirectIsAFetchErrorNotACrash() {
+        assertThatThrownBy(() -> fetcher(Duration.ofSeconds(2), 1_000_000).fetch("https://issuer.test/bad-location"))
+                .isInstanceOf(FetchException.class).hasMessageContaining("malformed Location");
+    }
+
+    @Test
+    void fetchesBeyondTheConcurrencyLimitWaitAtMostTheirTimeThenFail() throws Exception {
+        DocumentFetcher fetcher = TestVerifiers.fetcher(Map.of("https://issuer.test/", local), Duration.ofSeconds(5),
+                1_000_000, 1);
+        java.util.concurrent.CompletableFuture<?> slow = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                fetcher.fetch("https://issuer.test/slow");
+            } catch (FetchException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300); // the slow fetch holds the only permit
+
+        assertThatThrownBy(() -> fetcher.fetch("https://issuer.test/badge",
+                new FetchBudget(12, 1_000_000, Duration.ofMillis(500))))
+                .isInstanceOf(FetchException.class).hasMessageContaining("being loaded already");
+        slow.get();
+        assertThat(fetcher.fetch("https://issuer.test/badge").status()).isEqualTo(200);
     }
 }

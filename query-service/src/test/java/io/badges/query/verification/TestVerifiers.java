@@ -14,15 +14,19 @@ final class TestVerifiers {
     private TestVerifiers() {
     }
 
-    static QueryProperties properties(Map<String, String> urlMap, Duration timeout, long maxBytes) {
+    static QueryProperties properties(Map<String, String> urlMap, Duration timeout, long maxBytes, int concurrentFetches) {
         return TestProperties.of(new QueryProperties.Verifier(urlMap, false, Duration.ofSeconds(2), timeout, maxBytes,
-                3, Duration.ofMinutes(10), 32 << 20, 12, 4 << 20, Duration.ofSeconds(10)),
+                3, Duration.ofMinutes(10), 32 << 20, 12, 4 << 20, Duration.ofSeconds(10), concurrentFetches),
                 QueryProperties.Cache.defaults(null));
     }
 
-    static DocumentFetcher fetcher(Map<String, String> urlMap, Duration timeout, long maxBytes) {
-        QueryProperties properties = properties(urlMap, timeout, maxBytes);
+    static DocumentFetcher fetcher(Map<String, String> urlMap, Duration timeout, long maxBytes, int concurrentFetches) {
+        QueryProperties properties = properties(urlMap, timeout, maxBytes, concurrentFetches);
         return new DocumentFetcher(properties, new PublicUrls(properties.publicBaseUrl()), new ObjectMapper());
+    }
+
+    static DocumentFetcher fetcher(Map<String, String> urlMap, Duration timeout, long maxBytes) {
+        return fetcher(urlMap, timeout, maxBytes, 8);
     }
 
     static DocumentFetcher fetcher(Map<String, String> urlMap) {
