@@ -2,13 +2,18 @@ package io.badges.query.verification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.badges.credentials.BitstringStatusList;
 import io.badges.credentials.DataIntegrity;
 import io.badges.credentials.VcJwt;
 import io.badges.credentials.Verification;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -39,9 +44,16 @@ class CredentialStatuses {
 
     private final DocumentFetcher fetcher;
     private final ObjectMapper json = new ObjectMapper();
+    /**
+     * Status lists whose proof verified, by issuer and SHA-256 of their bytes: the same bytes verify the
+     * same way, so a list read again unchanged (every verification of that issuer's credentials) is not
+     * canonicalised and checked again. A changed list has other bytes and is checked afresh.
+     */
+    private final Cache<String, JsonNode> verifiedLists;
 
     CredentialStatuses(DocumentFetcher fetcher) {
         this.fetcher = fetcher;
+        this.verifiedLists = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(fetcher.cacheTtl()).build();
     }
 
     void check(JsonNode credential, String issuer, FetchBudget budget, VerificationResult.Builder result) {
@@ -148,6 +160,11 @@ class CredentialStatuses {
             throw new FetchException("status list " + url + " answered " + fetched.status());
         }
         String body = fetched.body().strip();
+        String memo = issuer + "\n" + sha256(body);
+        JsonNode known = verifiedLists.getIfPresent(memo);
+        if (known != null) {
+            return known;
+        }
         VerificationKeys keys = new VerificationKeys(fetcher, budget);
         Verification proof;
         JsonNode list;
@@ -182,7 +199,16 @@ class CredentialStatuses {
             throw new FetchException("the status list " + url + " is not signed by a key of the issuer " + issuer
                     + (key == null || key.controller() == null ? "" : " (controller " + key.controller() + ")"));
         }
+        verifiedLists.put(memo, list);
         return list;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode jwtPayload(String url, String compact) throws FetchException {

@@ -103,6 +103,11 @@ public class DocumentFetcher {
         selfTarget = "http://127.0.0.1:" + event.getWebServer().getPort() + "/";
     }
 
+    /** How long issuer documents are kept at most: what is derived from them is kept no longer. */
+    Duration cacheTtl() {
+        return settings.cacheTtl();
+    }
+
     /** A new budget for one verification, from the configured limits. */
     public FetchBudget budget() {
         return new FetchBudget(settings.maxDocumentsPerVerification(), settings.maxBytesPerVerification(),

@@ -329,6 +329,23 @@ class OpenBadges3VerifierTest {
     }
 
     @Test
+    void aStatusListChangedAfterAnEarlierVerificationIsCheckedAfresh() throws IOException {
+        String credential = signed(credential("i-1", CLEAR, null));
+        VerificationResult before = verifier.linkedData(credential);
+        ObjectNode list = (ObjectNode) json.readTree(statusList());
+        BitstringStatusList flipped = new BitstringStatusList();
+        flipped.set(CLEAR, true);
+        ((ObjectNode) list.get("credentialSubject")).put("encodedList", flipped.encode());
+        publishStatusList("i-1", json.writeValueAsString(list)); // not signed again
+
+        VerificationResult after = verifier.linkedData(credential);
+
+        assertThat(before.valid()).as(before.toString()).isTrue();
+        assertThat(after.valid()).isFalse();
+        assertThat(check(after, "not revoked").detail()).contains("fails its proof");
+    }
+
+    @Test
     void anotherStatusTypeIsNotSupported() {
         Map<String, Object> credential = credential("i-1", CLEAR, null);
         credential.put("credentialStatus", Map.of("id", BASE + "/status#1", "type", "CredentialStatusList2017"));
