@@ -7,16 +7,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.badges.query.config.QueryProperties;
 import io.badges.vocabulary.PublicUrls;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
@@ -75,7 +66,7 @@ public class DocumentFetcher {
 
     private final QueryProperties.Verifier settings;
     private final String selfPrefix;
-    private final HttpClient http;
+    private final PinnedHttp http;
     private final ObjectMapper json;
     private final Cache<String, Kept> cache;
     /** Network fetches in flight on this instance, so strangers' verifications cannot take every thread. */
@@ -86,10 +77,8 @@ public class DocumentFetcher {
         this.settings = properties.verifier();
         this.selfPrefix = urls.base() + "/";
         this.json = json;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new PinnedHttp(settings.connectTimeout(), settings.maxDocumentBytes(),
+                settings.allowPrivateNetworks(), settings.maxConcurrentFetches(), InetAddress::getAllByName);
         this.inFlight = new Semaphore(settings.maxConcurrentFetches());
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(settings.cacheMaxBytes())
@@ -221,18 +210,17 @@ public class DocumentFetcher {
             if (!trusted) {
                 requirePublicHttp(current);
             }
-            HttpResponse<byte[]> response = send(current, budget);
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
+            PinnedHttp.Answer response = send(current, trusted, budget);
+            int status = response.status();
+            if (status >= 300 && status < 400 && response.location() != null) {
                 if (redirect >= settings.maxRedirects()) {
                     throw new FetchException("too many redirects");
                 }
-                current = redirectTarget(current, response.headers().firstValue("Location").get());
+                current = redirectTarget(current, response.location());
                 trusted = false;
                 continue;
             }
-            return new Fetched(status, new String(response.body(), StandardCharsets.UTF_8),
-                    maxAge(response.headers().firstValue("Cache-Control").orElse(null)));
+            return new Fetched(status, new String(response.body(), StandardCharsets.UTF_8), maxAge(response.cacheControl()));
         }
     }
 
@@ -244,15 +232,11 @@ public class DocumentFetcher {
         }
     }
 
-    private HttpResponse<byte[]> send(URI uri, FetchBudget budget) throws FetchException {
+    private PinnedHttp.Answer send(URI uri, boolean trusted, FetchBudget budget) throws FetchException {
         Duration timeout = budget.remaining().compareTo(settings.timeout()) < 0 ? budget.remaining() : settings.timeout();
         if (timeout.isZero()) {
             throw new FetchException("not loaded: " + uri + ": the verification ran out of time");
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Accept", "application/ld+json, application/json, text/plain")
-                .GET().build();
         long started = System.nanoTime();
         try {
             if (!inFlight.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -263,29 +247,17 @@ public class DocumentFetcher {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted");
         }
-        long left = timeout.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        CompletableFuture<HttpResponse<byte[]>> future =
-                http.sendAsync(request, info -> new LimitedBody(settings.maxDocumentBytes()));
         try {
-            return future.get(Math.max(1, left), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new FetchException(uri.getHost() + " did not answer within " + timeout);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof TooLarge) {
-                throw new FetchException("document larger than " + settings.maxDocumentBytes() + " bytes");
-            }
-            if (cause instanceof java.net.http.HttpTimeoutException) {
-                throw new FetchException(uri.getHost() + " did not answer within " + timeout);
-            }
-            throw new FetchException("cannot load " + uri + ": " + cause.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchException("interrupted");
+            Duration left = timeout.minusNanos(System.nanoTime() - started);
+            return http.get(uri, trusted, left.toMillis() < 1 ? Duration.ofMillis(1) : left);
         } finally {
             inFlight.release();
         }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        http.close();
     }
 
     private void requirePublicHttp(URI uri) throws FetchException {
@@ -296,84 +268,23 @@ public class DocumentFetcher {
         if (uri.getHost() == null) {
             throw new FetchException("no host in " + uri);
         }
-        if (settings.allowPrivateNetworks()) {
-            return;
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw new FetchException("unknown host " + uri.getHost());
-        }
-        for (InetAddress address : addresses) {
-            if (isPrivate(address)) {
+        // A name is resolved and checked by PinnedHttp's resolver, once, and the connection goes to what
+        // it answered; an address literal is checked here, without any lookup.
+        if (!settings.allowPrivateNetworks() && isAddressLiteral(uri.getHost())) {
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(uri.getHost());
+            } catch (UnknownHostException e) {
+                throw new FetchException("unknown host " + uri.getHost());
+            }
+            if (PublicAddresses.isPrivate(address)) {
                 throw new FetchException(uri.getHost() + " is a loopback, link-local or private address");
             }
         }
     }
 
-    /**
-     * Whether an address is anything but a public unicast one: loopback, link-local (cloud metadata),
-     * private, shared (CGNAT), multicast, unspecified, documentation, benchmarking, reserved (240/4 and
-     * broadcast), the IETF protocol block (192.0.0.0/24), IPv6 unique-local and documentation, and IPv4
-     * addresses carried inside IPv6 (IPv4-compatible {@code ::a.b.c.d}, NAT64 {@code 64:ff9b::/96}, 6to4
-     * {@code 2002::/16}), judged by the IPv4 address they carry. (IPv4-mapped {@code ::ffff:a.b.c.d} is
-     * already an IPv4 address to Java.)
-     */
-    static boolean isPrivate(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return isPrivate6(bytes);
-        }
-        return isPrivate4(bytes[0] & 0xff, bytes[1] & 0xff, bytes[2] & 0xff);
-    }
-
-    private static boolean isPrivate4(int first, int second, int third) {
-        return first == 0                                           // 0.0.0.0/8 "this network"
-                || first == 10 || first == 127                      // private, loopback
-                || (first == 169 && second == 254)                  // link-local, cloud metadata
-                || (first == 172 && second >= 16 && second < 32)    // private
-                || (first == 192 && second == 168)                  // private
-                || (first == 100 && second >= 64 && second < 128)   // 100.64.0.0/10 carrier-grade NAT
-                || (first == 192 && second == 0 && third == 0)      // 192.0.0.0/24 IETF protocol assignments
-                || (first == 192 && second == 0 && third == 2)      // 192.0.2.0/24 TEST-NET-1
-                || (first == 198 && second == 51 && third == 100)   // TEST-NET-2
-                || (first == 203 && second == 0 && third == 113)    // TEST-NET-3
-                || (first == 198 && (second == 18 || second == 19)) // 198.18.0.0/15 benchmarking
-                || first >= 224;                                    // multicast, 240.0.0.0/4 reserved, broadcast
-    }
-
-    private static boolean isPrivate6(byte[] bytes) {
-        if ((bytes[0] & 0xfe) == 0xfc) {                            // fc00::/7 unique local
-            return true;
-        }
-        if ((bytes[0] & 0xff) == 0x20 && (bytes[1] & 0xff) == 0x01 && (bytes[2] & 0xff) == 0x0d
-                && (bytes[3] & 0xff) == 0xb8) {                     // 2001:db8::/32 documentation
-            return true;
-        }
-        if ((bytes[0] & 0xff) == 0x20 && (bytes[1] & 0xff) == 0x02) { // 2002::/16 6to4: the IPv4 in bytes 2-5
-            return isPrivate4(bytes[2] & 0xff, bytes[3] & 0xff, bytes[4] & 0xff);
-        }
-        boolean compatible = allZero(bytes, 0, 12);                 // ::a.b.c.d (deprecated IPv4-compatible)
-        boolean nat64 = (bytes[0] & 0xff) == 0x00 && (bytes[1] & 0xff) == 0x64 && (bytes[2] & 0xff) == 0xff
-                && (bytes[3] & 0xff) == 0x9b && allZero(bytes, 4, 12); // 64:ff9b::/96
-        if (compatible || nat64) {
-            return isPrivate4(bytes[12] & 0xff, bytes[13] & 0xff, bytes[14] & 0xff);
-        }
-        return false;
-    }
-
-    private static boolean allZero(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] != 0) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean isAddressLiteral(String host) {
+        return host.startsWith("[") || host.contains(":") || host.matches("[0-9.]+");
     }
 
     /**
@@ -442,56 +353,6 @@ public class DocumentFetcher {
             return new URI(url);
         } catch (URISyntaxException e) {
             throw new FetchException("not a URL: " + url);
-        }
-    }
-
-    private static final class TooLarge extends IOException {
-    }
-
-    /** Collects a body up to a limit; past it, cancels the download and fails. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-
-        private final long limit;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        LimitedBody(long limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.writeBytes(chunk);
-            }
-            if (bytes.size() > limit) {
-                subscription.cancel();
-                result.completeExceptionally(new TooLarge());
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
         }
     }
 }

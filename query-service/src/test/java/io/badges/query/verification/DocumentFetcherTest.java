@@ -223,10 +223,10 @@ class DocumentFetcherTest {
         for (String address : java.util.List.of("192.0.0.8", "192.0.2.1", "198.51.100.7", "203.0.113.9", "240.0.0.1",
                 "255.255.255.255", "100.64.0.1", "::7f00:1", "::a00:1", "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe",
                 "2002:a00:1::1", "2001:db8::1", "fd00::1", "::ffff:10.0.0.1")) {
-            assertThat(DocumentFetcher.isPrivate(InetAddress.getByName(address))).as(address).isTrue();
+            assertThat(PublicAddresses.isPrivate(InetAddress.getByName(address))).as(address).isTrue();
         }
         for (String address : java.util.List.of("8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "64:ff9b::808:808")) {
-            assertThat(DocumentFetcher.isPrivate(InetAddress.getByName(address))).as(address).isFalse();
+            assertThat(PublicAddresses.isPrivate(InetAddress.getByName(address))).as(address).isFalse();
         }
     }
 
@@ -264,5 +264,36 @@ class DocumentFetcherTest {
                 .isInstanceOf(FetchException.class).hasMessageContaining("being loaded already");
         slow.get();
         assertThat(fetcher.fetch("https://issuer.test/badge").status()).isEqualTo(200);
+    }
+
+    /**
+     * #19 DNS rebinding: the name is looked up once, checked, and the connection goes to that address.
+     * The stand-in DNS answers a public address first and loopback (where a server listens) after; a
+     * fetcher that looked up again to connect would reach the loopback server.
+     */
+    @Test
+    void connectsToTheAddressThatWasCheckedNotToASecondAnswer() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        PinnedHttp.NameLookup rebinding = host -> lookups.getAndIncrement() == 0
+                ? new InetAddress[] {InetAddress.getByName("192.88.99.1")} : new InetAddress[] {loopback};
+        int port = server.getAddress().getPort();
+        try (PinnedHttp http = new PinnedHttp(Duration.ofMillis(300), 1_000_000, false, 4, rebinding)) {
+            assertThatThrownBy(() -> http.get(java.net.URI.create("http://rebind.test:" + port + "/badge"), false,
+                    Duration.ofSeconds(2))).isInstanceOf(FetchException.class);
+        }
+        assertThat(lookups).as("one lookup for the check and the connection").hasValue(1);
+        assertThat(badgeHits).as("the loopback server was never reached").hasValue(0);
+    }
+
+    @Test
+    void aNameThatResolvesToAPrivateAddressIsRefusedBeforeConnecting() throws Exception {
+        PinnedHttp.NameLookup inward = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
+        int port = server.getAddress().getPort();
+        try (PinnedHttp http = new PinnedHttp(Duration.ofSeconds(1), 1_000_000, false, 4, inward)) {
+            assertThatThrownBy(() -> http.get(java.net.URI.create("http://inward.test:" + port + "/badge"), false,
+                    Duration.ofSeconds(2))).isInstanceOf(FetchException.class).hasMessageContaining("private");
+        }
+        assertThat(badgeHits).hasValue(0);
     }
 }
