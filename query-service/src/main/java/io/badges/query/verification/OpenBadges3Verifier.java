@@ -3,7 +3,6 @@ package io.badges.query.verification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.credentials.DataIntegrity;
-import io.badges.credentials.Multikey;
 import io.badges.credentials.VcJwt;
 import io.badges.credentials.Verification;
 import io.badges.vocabulary.RecipientIdentity;
@@ -22,18 +21,15 @@ import org.springframework.stereotype.Component;
  * Verifies Open Badges 3.0 credentials presented from any issuer: JSON-LD with a Data Integrity
  * {@code eddsa-rdfc-2022} proof ({@code ob30-ldp}) or a VC-JWT ({@code ob30-jwt}).
  *
- * <p>Keys: {@code did:key} (the key is the identifier), {@code did:web} (the DID document loaded through
- * the {@link DocumentFetcher}; a {@code Multikey} {@code publicKeyMultibase} or a {@code publicKeyJwk}
- * method), and, for any other URL, a Multikey written in its fragment (as 1EdTech's test vectors do):
- * such a key checks the signature only, it is never taken as the issuer's, so issuer binding is then
- * reported unproven. A VC-JWT without a resolvable {@code kid} is checked with its header {@code jwk},
- * again with issuer binding unproven.
+ * <p>Keys: see {@link VerificationKeys} (did:key, did:web, http(s) verification methods, Multikey
+ * fragments). A VC-JWT without a resolvable {@code kid} is checked with its header {@code jwk}, which
+ * proves nothing about the issuer.
  *
- * <p>Issuer binding: the key's controller (the DID document's id, and the method's {@code controller})
- * must be the credential's issuer id, or the did:web of an https issuer id.
+ * <p>Issuer binding, its own check: the key's proven controller must be the credential's issuer id, or
+ * the did:web of an https issuer id; a key nobody is proven to control leaves it unproven (failed).
  *
- * <p>Status: see {@link CredentialStatuses}. Keys: see {@link VerificationKeys}. What a verification
- * loads is charged to one {@link FetchBudget}.
+ * <p>Status: see {@link CredentialStatuses}. What a verification loads is charged to one
+ * {@link FetchBudget}.
  *
  * <p>Times: validFrom / validUntil (VCDM 2.0) or issuanceDate / expirationDate (1.1), with {@link #SKEW}.
  */
