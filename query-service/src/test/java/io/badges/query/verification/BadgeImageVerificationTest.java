@@ -60,6 +60,7 @@ class BadgeImageVerificationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private final OpenBadges3 ob3 = new OpenBadges3(new PublicUrls("https://issuer.test"));
 
     @LocalServerPort
     int port;
@@ -184,11 +185,8 @@ class BadgeImageVerificationTest {
 
     @Test
     void aDidWebIssuersCredentialVerifiesOverHttpWithItsStatusList() throws Exception {
-        OpenBadges3 ob3 = new OpenBadges3(new PublicUrls("https://issuer.test"));
         KeyPair ed25519 = IssuerKeys.generateEd25519();
-        String method = ob3.verificationMethod("i-9", "key-1");
-        publish(DidWeb.documentUrl(ob3.issuerDid("i-9")), json.writeValueAsString(ob3.didDocument("i-9",
-                List.of(OpenBadges3.VerificationKey.multikey("key-1", Multikey.encode(ed25519.getPublic()))))));
+        String method = publishDidWebIssuer("i-9", ed25519);
         BitstringStatusList bits = new BitstringStatusList();
         bits.set(7, true);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -214,11 +212,8 @@ class BadgeImageVerificationTest {
 
     @Test
     void aCredentialIsVerifiedFromItsUrl() throws Exception {
-        OpenBadges3 ob3 = new OpenBadges3(new PublicUrls("https://issuer.test"));
         KeyPair ed25519 = IssuerKeys.generateEd25519();
-        String method = ob3.verificationMethod("i-8", "key-1");
-        publish(DidWeb.documentUrl(ob3.issuerDid("i-8")), json.writeValueAsString(ob3.didDocument("i-8",
-                List.of(OpenBadges3.VerificationKey.multikey("key-1", Multikey.encode(ed25519.getPublic()))))));
+        String method = publishDidWebIssuer("i-8", ed25519);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String credential = DataIntegrity.sign(ob3.credential(
                 new OpenBadges3.Issuer("i-8", "Issuer Eight", "https://example.org", null),
@@ -242,6 +237,13 @@ class BadgeImageVerificationTest {
         assertThat(json.readTree(notUrl.body()).path("errors").get(0).path("field").asText()).isEqualTo("url");
         problem(post("application/json", "{\"url\":\"https://issuer.test/credentials/none\"}"
                 .getBytes(StandardCharsets.UTF_8)), 422, "unreadable-url", "answered 404");
+    }
+
+    /** The did:web document of issuer {@code id} with one Multikey, "published"; answers the key's method id. */
+    private String publishDidWebIssuer(String id, KeyPair ed25519) throws IOException {
+        publish(DidWeb.documentUrl(ob3.issuerDid(id)), json.writeValueAsString(ob3.didDocument(id,
+                List.of(OpenBadges3.VerificationKey.multikey("key-1", Multikey.encode(ed25519.getPublic()))))));
+        return ob3.verificationMethod(id, "key-1");
     }
 
     private static void publish(String url, String body) throws IOException {
