@@ -9,6 +9,7 @@ import io.badges.persistence.DataSources;
 import io.badges.persistence.Database;
 import io.badges.persistence.Migrations;
 import io.badges.persistence.Side;
+import io.badges.testsupport.TestGuards;
 import io.badges.testsupport.TestSqlite;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class RequestGuardsTest {
 
     private static final Path DATA = TestSqlite.newDirectory("query-guards");
-    private static final String MANAGEMENT_KEY = "management-key-of-the-test";
+    private static final String MANAGEMENT_KEY = TestGuards.MANAGEMENT_KEY;
     private static final String READ_KEY = "read-key-of-the-test";
     private static final String WRITE_KEY = "write-key-the-command-side-generated";
 
@@ -60,12 +61,7 @@ class RequestGuardsTest {
         }
         registry.add("badges.data-dir", DATA::toString);
         registry.add("badges.public-base-url", () -> "https://badges.test");
-        registry.add("badges.management.key", () -> MANAGEMENT_KEY);
-        registry.add("badges.management.allow-local", () -> "false");
-        registry.add("badges.limits.client-rate-per-second", () -> "1");
-        registry.add("badges.limits.client-burst", () -> "5");
-        registry.add("badges.limits.trusted-proxies", () -> "127.0.0.1");
-        registry.add("badges.limits.unlimited-clients", () -> "");
+        TestGuards.guardEveryone((name, value) -> registry.add(name, () -> value));
         registry.add("badges.read-access.read-api-keys", () -> READ_KEY);
         registry.add("badges.read-access.recipient-lookup-requires-key", () -> "true");
         try {

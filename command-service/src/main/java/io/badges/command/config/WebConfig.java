@@ -52,8 +52,8 @@ class WebConfig {
     }
 
     @Bean
-    ShutdownDrain shutdownDrain(BadgesProperties properties, ObjectMapper mapper) {
-        return new ShutdownDrain(properties.shutdownDrain(), mapper);
+    ShutdownDrain shutdownDrain(BadgesProperties properties) {
+        return new ShutdownDrain(properties.shutdownDrain());
     }
 
     @Bean

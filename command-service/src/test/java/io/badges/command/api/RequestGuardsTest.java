@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.testsupport.TestGuards;
 import io.badges.testsupport.TestSqlite;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -34,7 +35,7 @@ class RequestGuardsTest {
 
     private static final Path DATA = TestSqlite.newDirectory("request-guards");
     private static final String KEY = "guards-test-key";
-    private static final String MANAGEMENT_KEY = "management-key-of-the-test";
+    private static final String MANAGEMENT_KEY = TestGuards.MANAGEMENT_KEY;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -49,12 +50,7 @@ class RequestGuardsTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("badges.data-dir", DATA::toString);
         registry.add("badges.api-keys", () -> KEY);
-        registry.add("badges.management.key", () -> MANAGEMENT_KEY);
-        registry.add("badges.management.allow-local", () -> "false");
-        registry.add("badges.limits.client-rate-per-second", () -> "1");
-        registry.add("badges.limits.client-burst", () -> "5");
-        registry.add("badges.limits.trusted-proxies", () -> "127.0.0.1");
-        registry.add("badges.limits.unlimited-clients", () -> "");
+        TestGuards.guardEveryone((name, value) -> registry.add(name, () -> value));
     }
 
     @Test
