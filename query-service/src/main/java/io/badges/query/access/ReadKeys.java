@@ -33,7 +33,8 @@ public class ReadKeys {
     /** Whether the request carries {@code Authorization: Bearer <key>} with one of these keys. */
     public boolean holds(HttpServletRequest request) {
         String presented = KeyDigests.bearer(request);
-        return configured.clientOf(presented).isPresent() || generated().clientOf(presented).isPresent();
+        return presented != null
+                && (configured.clientOf(presented).isPresent() || generated().clientOf(presented).isPresent());
     }
 
     private KeyDigests generated() {
