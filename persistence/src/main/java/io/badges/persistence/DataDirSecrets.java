@@ -15,7 +15,19 @@ import java.util.function.Supplier;
  */
 public final class DataDirSecrets {
 
+    /** The write API key the command service generates when none is configured. */
+    public static final String API_KEY_FILE = "api-key";
+
     private DataDirSecrets() {
+    }
+
+    /** A secret another process created. */
+    public static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the secret file " + file, e);
+        }
     }
 
     public static String loadOrCreate(Path file, Supplier<String> generator) {

@@ -2,8 +2,10 @@ package io.badges.query;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Base64;
+import java.util.List;
+import io.badges.web.ProblemResponses.FieldError;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -20,19 +22,39 @@ public record Cursor(Instant at, String id) {
                 .encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Instants the databases store: a cursor naming another year was not made here. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final int MAX_LENGTH = 512;
+
     /** Null for the first page. */
     public static Cursor decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
+        if (cursor.length() > MAX_LENGTH) {
+            throw invalid();
+        }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int bar = text.indexOf('|');
-            return new Cursor(Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
-        } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor",
-                    "cursor must be a value returned as nextCursor");
+            Instant at = Instant.parse(text.substring(0, bar));
+            String id = text.substring(bar + 1);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST) || id.isEmpty()) {
+                throw invalid();
+            }
+            return new Cursor(at, id);
+        } catch (IllegalArgumentException | DateTimeException | StringIndexOutOfBoundsException e) {
+            throw invalid();
         }
+    }
+
+    private static ProblemException invalid() {
+        String detail = "cursor must be a value returned as nextCursor";
+        ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor",
+                detail);
+        problem.getBody().setProperty("errors", List.of(new FieldError("cursor", detail)));
+        return problem;
     }
 
     /**

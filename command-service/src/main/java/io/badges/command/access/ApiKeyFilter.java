@@ -1,6 +1,7 @@
 package io.badges.command.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.web.KeyDigests;
 import io.badges.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,9 +30,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        Optional<String> client = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? keys.clientOf(header.substring(7).trim())
-                : Optional.empty();
+        Optional<String> client = keys.clientOf(KeyDigests.bearer(request));
         if (client.isEmpty()) {
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

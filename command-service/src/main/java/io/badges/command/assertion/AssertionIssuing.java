@@ -69,7 +69,7 @@ class AssertionIssuing {
         IssueAssertion award = command(request);
         Ob3Credentials.Prepared prepared = award.ob3() ? ob3.prepare(award.badgeClassId(), List.of(award)) : null;
         return transactions.execute(status -> {
-            String requestHash = idempotencyKey == null ? null : IdempotencyStore.requestHash(write(request));
+            String requestHash = idempotencyKey == null ? null : idempotency.requestHash(write(request));
             Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
             if (replay.isPresent()) {
                 return replay.get();
@@ -95,7 +95,7 @@ class AssertionIssuing {
         boolean ob3Format = AssertionIssued.OB3.equals(request.format());
         Ob3Credentials.Prepared prepared = ob3Format ? ob3.prepare(request.badgeClassId(), commanded) : null;
         return transactions.execute(status -> {
-            String requestHash = idempotencyKey == null ? null : IdempotencyStore.requestHash(write(request));
+            String requestHash = idempotencyKey == null ? null : idempotency.requestHash(write(request));
             Optional<Result> replay = firstAnswer(clientId, idempotencyKey, requestHash);
             if (replay.isPresent()) {
                 return replay.get();
@@ -121,7 +121,7 @@ class AssertionIssuing {
             return Optional.empty();
         }
         return idempotency.find(clientId, idempotencyKey).map(first -> {
-            if (!first.requestHash().equals(requestHash)) {
+            if (!first.answers(requestHash)) {
                 throw new IdempotencyConflictException("this Idempotency-Key was used with a different request");
             }
             return new Result(first.assertionId(), first.responseBody(), true);

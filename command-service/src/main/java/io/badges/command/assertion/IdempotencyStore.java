@@ -1,11 +1,7 @@
 package io.badges.command.assertion;
 
 import io.badges.persistence.Database;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,25 +10,30 @@ import org.springframework.stereotype.Component;
 @Component
 class IdempotencyStore {
 
+    /** Written by {@code V6__idempotency_keyed_fingerprint} over the plain digests older versions stored. */
+    static final String ERASED = "erased";
+
     record Entry(String assertionId, String requestHash, String responseBody) {
+
+        /** Whether a request with this fingerprint is the one answered; an erased one can no longer tell. */
+        boolean answers(String fingerprint) {
+            return requestHash.equals(fingerprint) || requestHash.equals(ERASED);
+        }
     }
 
     private final JdbcClient jdbc;
     private final Database database;
+    private final RequestFingerprints fingerprints;
 
-    IdempotencyStore(JdbcClient jdbc, Database database) {
+    IdempotencyStore(JdbcClient jdbc, Database database, RequestFingerprints fingerprints) {
         this.jdbc = jdbc;
         this.database = database;
+        this.fingerprints = fingerprints;
     }
 
-    /** The digest a retry's body is compared with: the same key with another body is a conflict. */
-    static String requestHash(String requestBody) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(requestBody.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The fingerprint a retry's body is compared with: the same key with another body is a conflict. */
+    String requestHash(String requestBody) {
+        return fingerprints.of(requestBody);
     }
 
     Optional<Entry> find(String clientId, String key) {

@@ -31,6 +31,7 @@ public record BadgesProperties(
         @NotBlank @DefaultValue("http://127.0.0.1:8081") String publicBaseUrl,
         String keyEncryptionKey,
         String recipientLookupKey,
+        String idempotencyKey,
         @Valid @NotNull @DefaultValue Db db,
         @Valid @NotNull @DefaultValue Limits limits,
         @NotNull @DefaultValue("2s") Duration shutdownDrain,
@@ -58,11 +59,11 @@ public record BadgesProperties(
     }
 
     /**
-     * Request limits of the write API. {@code ratePerSecond}: requests per second per API key (token
-     * bucket holding up to {@code burst}); 0 turns the rate limit off.
+     * Request limits of the write API, beside the ones both services share ({@code HttpLimits}, the same
+     * prefix). {@code ratePerSecond}: requests per second per API key (token bucket holding up to
+     * {@code burst}); 0 turns the rate limit off. {@code maxBatchBodyBytes}: the body limit of batch awards.
      */
     public record Limits(
-            @Min(1024) @DefaultValue("1048576") long maxBodyBytes,
             @Min(1024) @DefaultValue("16777216") long maxBatchBodyBytes,
             @Min(0) @DefaultValue("1000") int ratePerSecond,
             @Min(1) @DefaultValue("2000") int burst) {

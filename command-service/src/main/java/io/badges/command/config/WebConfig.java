@@ -5,18 +5,25 @@ import io.badges.command.access.ApiKeyFilter;
 import io.badges.command.access.ApiKeys;
 import io.badges.command.access.RateLimitFilter;
 import io.badges.command.assertion.RecipientLookupKey;
+import io.badges.command.assertion.RequestFingerprints;
 import io.badges.command.issuer.KeySealer;
-import io.badges.command.web.BodySizeLimitFilter;
 import io.badges.persistence.RecipientLookupKeys;
+import io.badges.web.BodySizeLimitFilter;
+import io.badges.web.ClientRateLimitFilter;
+import io.badges.web.HttpGuards;
+import io.badges.web.HttpLimits;
+import io.badges.web.KeyDigests;
 import io.badges.web.ShutdownDrain;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
+@Import(HttpGuards.class)
 class WebConfig {
 
     @Bean
@@ -35,13 +42,18 @@ class WebConfig {
     }
 
     @Bean
+    RequestFingerprints requestFingerprints(BadgesProperties properties, RecipientLookupKey lookupKey) {
+        return RequestFingerprints.resolve(properties.idempotencyKey(), lookupKey);
+    }
+
+    @Bean
     KeySealer keySealer(BadgesProperties properties) {
         return KeySealer.resolve(properties.keyEncryptionKey(), properties.dataDir());
     }
 
     @Bean
-    ShutdownDrain shutdownDrain(BadgesProperties properties, ObjectMapper mapper) {
-        return new ShutdownDrain(properties.shutdownDrain(), mapper);
+    ShutdownDrain shutdownDrain(BadgesProperties properties) {
+        return new ShutdownDrain(properties.shutdownDrain());
     }
 
     @Bean
@@ -61,12 +73,20 @@ class WebConfig {
         return registration;
     }
 
+    /** Per address, for callers without a valid key: they can only be refused, but each refusal costs. */
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(BadgesProperties properties, ObjectMapper mapper) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new BodySizeLimitFilter(properties.limits(), mapper));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
+    FilterRegistrationBean<ClientRateLimitFilter> clientRateLimitFilter(HttpLimits limits, ApiKeys keys,
+                                                                        ObjectMapper mapper) {
+        return HttpGuards.clientRateLimit(new ClientRateLimitFilter(limits,
+                request -> keys.clientOf(KeyDigests.bearer(request)).isPresent(), mapper, System::nanoTime));
+    }
+
+    /** 1 MiB ({@code badges.limits.max-body-bytes}); batch awards up to {@code max-batch-body-bytes}. */
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpLimits limits, BadgesProperties properties,
+                                                                    ObjectMapper mapper) {
+        long batch = properties.limits().maxBatchBodyBytes();
+        return HttpGuards.bodySizeLimit(new BodySizeLimitFilter(request -> request.getRequestURI()
+                .endsWith("/assertions/batch") ? batch : limits.maxBodyBytes(), mapper));
     }
 }

@@ -15,6 +15,7 @@ import io.badges.command.domain.UnmetPreconditionException;
 import io.badges.persistence.StartupRetry;
 import io.badges.vocabulary.image.BadImage;
 import io.badges.vocabulary.image.BadgeImages;
+import io.badges.web.PayloadTooLargeException;
 import io.badges.web.ProblemResponses;
 import io.badges.web.ProblemResponses.FieldError;
 import java.util.List;

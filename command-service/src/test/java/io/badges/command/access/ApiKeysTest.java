@@ -40,6 +40,19 @@ class ApiKeysTest {
     }
 
     @Test
+    void theGeneratedKeyIsPrintedOnTheStartThatGeneratesItOnly() {
+        Path dataDir = TestSqlite.newDirectory("api-key-print");
+        List<String> printed = new java.util.ArrayList<>();
+
+        ApiKeys.resolve(List.of(), true, dataDir, printed::add);
+        ApiKeys.resolve(List.of(), true, dataDir, printed::add);
+        ApiKeys.resolve(List.of(), true, dataDir, printed::add);
+
+        assertThat(printed).hasSize(1);
+        assertThat(printed.get(0)).contains(ApiKeys.KEY_FILE);
+    }
+
+    @Test
     void postgresModeRequiresConfiguredKeys() {
         assertThatThrownBy(() -> ApiKeys.resolve(List.of(), false, TestSqlite.newDirectory("no-keys")))
                 .isInstanceOf(IllegalStateException.class)

@@ -16,7 +16,7 @@ class RateLimitFilterTest {
     private final AtomicLong now = new AtomicLong();
     private final AtomicInteger passed = new AtomicInteger();
     private final RateLimitFilter filter = new RateLimitFilter(
-            new BadgesProperties.Limits(1 << 20, 1 << 24, 10, 5), new ObjectMapper(), now::get);
+            new BadgesProperties.Limits(1 << 24, 10, 5), new ObjectMapper(), now::get);
 
     private MockHttpServletResponse send(String client) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/issuers");

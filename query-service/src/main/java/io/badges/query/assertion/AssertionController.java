@@ -6,7 +6,11 @@ import io.badges.query.Cursor;
 import io.badges.query.NotFound;
 import io.badges.query.Page;
 import io.badges.query.ProblemException;
+import io.badges.query.access.ReadAccess;
+import io.badges.query.access.ReadKeys;
 import io.badges.query.config.QueryProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,10 +22,14 @@ class AssertionController {
 
     private final AssertionViewStore store;
     private final byte[] lookupKey;
+    private final ReadKeys keys;
+    private final boolean lookupRequiresKey;
 
-    AssertionController(AssertionViewStore store, QueryProperties properties) {
+    AssertionController(AssertionViewStore store, QueryProperties properties, ReadKeys keys, ReadAccess access) {
         this.store = store;
         this.lookupKey = RecipientLookupKeys.resolve(properties.recipientLookupKey(), properties.dataDir());
+        this.keys = keys;
+        this.lookupRequiresKey = access.recipientLookupRequiresKey();
     }
 
     /** The assertions of a badge class, newest first, keyset-paginated. */
@@ -36,11 +44,20 @@ class AssertionController {
         return store.ofBadgeClass(badgeClassId, after, size);
     }
 
-    /** The assertions awarded to an address, newest first, found through its keyed hash. */
+    /**
+     * The assertions awarded to an address, newest first, found through its keyed hash. With
+     * {@code badges.read-access.recipient-lookup-requires-key}, only for a caller with an API key.
+     */
     @GetMapping("/api/v1/assertions")
     Page<AssertionView> ofRecipient(@RequestParam(required = false) String recipient,
                                     @RequestParam(required = false) Integer limit,
-                                    @RequestParam(required = false) String cursor) {
+                                    @RequestParam(required = false) String cursor, HttpServletRequest request) {
+        if (lookupRequiresKey && !keys.holds(request)) {
+            ProblemException refused = new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    "looking up a recipient needs Authorization: Bearer <API key>");
+            refused.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            throw refused;
+        }
         if (recipient == null || recipient.isBlank()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "missing-recipient", "Missing recipient",
                     "recipient=<email> is required");

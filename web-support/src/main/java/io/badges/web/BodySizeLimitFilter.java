@@ -1,8 +1,6 @@
-package io.badges.command.web;
+package io.badges.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.command.config.BadgesProperties;
-import io.badges.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,36 +9,41 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.ToLongFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * 413 for bodies over the limit (1 MiB; batch awards 16 MiB): refused up front when Content-Length
- * says so, and cut off while reading when the body is chunked.
+ * 413 problem+json for bodies over the limit of their route ({@code badges.limits.max-body-bytes},
+ * 1 MiB by default): refused before anything is read when Content-Length says so, and cut off while
+ * reading when the body is chunked ({@link PayloadTooLargeException}).
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final BadgesProperties.Limits limits;
+    private final ToLongFunction<HttpServletRequest> limitOf;
     private final ObjectMapper mapper;
 
-    public BodySizeLimitFilter(BadgesProperties.Limits limits, ObjectMapper mapper) {
-        this.limits = limits;
+    /** {@code limitOf}: the limit in bytes of a request's route. */
+    public BodySizeLimitFilter(ToLongFunction<HttpServletRequest> limitOf, ObjectMapper mapper) {
+        this.limitOf = limitOf;
         this.mapper = mapper;
+    }
+
+    static ProblemDetail problem(long limit) {
+        return ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
+                "request body is larger than " + limit + " bytes");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().endsWith("/assertions/batch")
-                ? limits.maxBatchBodyBytes()
-                : limits.maxBodyBytes();
+        long limit = limitOf.applyAsLong(request);
         if (request.getContentLengthLong() > limit) {
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.CONNECTION, "close");
-            ProblemResponses.write(response, mapper, ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "payload-too-large", "Payload too large", new PayloadTooLargeException(limit).getMessage()),
-                    headers);
+            ProblemResponses.write(response, mapper, problem(limit), headers);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

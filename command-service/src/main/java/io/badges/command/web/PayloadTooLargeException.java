@@ -1,8 +1,0 @@
-package io.badges.command.web;
-
-public class PayloadTooLargeException extends RuntimeException {
-
-    public PayloadTooLargeException(long limit) {
-        super("request body is larger than " + limit + " bytes");
-    }
-}
