@@ -119,6 +119,12 @@ public class Verifications {
         if (credential.isTextual()) {
             return compact(credential.asText(), recipient, budget);
         }
+        for (String field : new String[] {"jwt", "jws", "url"}) {
+            if (credential.hasNonNull(field) && !credential.get(field).isTextual()) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                        field + " must be a string", field);
+            }
+        }
         if (credential.hasNonNull("jwt")) {
             return ob3.jwt(credential.get("jwt").asText().strip(), recipient, budget);
         }

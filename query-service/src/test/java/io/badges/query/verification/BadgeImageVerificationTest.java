@@ -235,6 +235,9 @@ class BadgeImageVerificationTest {
         HttpResponse<String> notUrl = post("application/json", "{\"url\":\"ftp://x\"}".getBytes(StandardCharsets.UTF_8));
         problem(notUrl, 400, "invalid-url", "http or https");
         assertThat(json.readTree(notUrl.body()).path("errors").get(0).path("field").asText()).isEqualTo("url");
+        HttpResponse<String> notText = post("application/json", "{\"jws\":42}".getBytes(StandardCharsets.UTF_8));
+        problem(notText, 400, "validation", "jws must be a string");
+        assertThat(json.readTree(notText.body()).path("errors").get(0).path("field").asText()).isEqualTo("jws");
         problem(post("application/json", "{\"url\":\"https://issuer.test/credentials/none\"}"
                 .getBytes(StandardCharsets.UTF_8)), 422, "unreadable-url", "answered 404");
     }
