@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.badges.testsupport.TestImages;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,30 +37,17 @@ class PagesBrowserTest {
     private static final String KEY = "pages-e2e-key";
     private static final String ALICE = "alice@example.org";
 
-    private ServiceProcess command;
+    private EmbeddedServices services;
     private ServiceProcess query;
     private Api api;
     private Browser browser;
     private ChromeDriver driver;
-    private Path dataDir;
 
     @BeforeAll
     void start() throws Exception {
-        dataDir = Files.createDirectories(Path.of("target", "e2e", UUID.randomUUID().toString()).toAbsolutePath());
-        int commandPort = ServiceProcess.freePort();
-        int queryPort = ServiceProcess.freePort();
-        Map<String, String> env = Map.of(
-                "COMMAND_PORT", Integer.toString(commandPort),
-                "QUERY_PORT", Integer.toString(queryPort),
-                "BADGES_DATA_DIR", dataDir.toString(),
-                "BADGES_API_KEYS", KEY,
-                "BADGES_PUBLIC_BASE_URL", "http://127.0.0.1:" + queryPort,
-                "BADGES_VERIFIER_ALLOW_PRIVATE_NETWORKS", "true");
-        command = new ServiceProcess("command-service", commandPort, env, dataDir.resolve("command.log")).start();
-        query = new ServiceProcess("query-service", queryPort, env, dataDir.resolve("query.log")).start();
-        command.awaitUp(Duration.ofSeconds(90));
-        query.awaitUp(Duration.ofSeconds(90));
-        api = new Api(command.url(), query.url(), KEY);
+        services = EmbeddedServices.start(KEY, queryPort -> Map.of());
+        query = services.query();
+        api = services.api();
         browser = new Browser();
         driver = browser.driver();
     }
@@ -69,18 +57,14 @@ class PagesBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        query.close();
-        command.close();
+        services.close();
     }
 
     @Test
     void aPersonSeesTheBadgeValidThenRevoked() throws Exception {
-        String issuer = api.issuer("Browser University");
-        String badge = badgeClass(issuer, "Accessible Web Pages", "Builds pages everyone can use.");
-        api.uploadImage(badge, "image/png", TestImages.png(96));
-        String id = api.award(badge, ALICE);
+        String id = awarded("Browser University", "Accessible Web Pages", "Builds pages everyone can use.",
+                TestImages.png(96));
         String path = "/public/assertions/" + id;
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.page(path).statusCode() == 200);
 
         driver.get(query.url() + path);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Accessible Web Pages");
@@ -109,13 +93,10 @@ class PagesBrowserTest {
 
     @Test
     void theBakedImageUploadedOnVerifyShowsTheResult() throws Exception {
-        String issuer = api.issuer("Upload College");
-        String badge = badgeClass(issuer, "Baked Badge", "Comes in a PNG.");
-        api.uploadImage(badge, "image/png", TestImages.png(64));
-        String id = api.award(badge, ALICE);
+        String id = awarded("Upload College", "Baked Badge", "Comes in a PNG.", TestImages.png(64));
         await().atMost(Duration.ofSeconds(10)).until(() -> api.getBytes("/public/assertions/" + id + "/image")
                 .headers().firstValue("Content-Type").orElse("").equals("image/png"));
-        Path baked = Files.write(dataDir.resolve("baked-" + id + ".png"),
+        Path baked = Files.write(services.dataDir().resolve("baked-" + id + ".png"),
                 api.getBytes("/public/assertions/" + id + "/image").body());
 
         driver.get(query.url() + "/verify");
@@ -137,10 +118,7 @@ class PagesBrowserTest {
 
     @Test
     void aBadgeIsVerifiedByItsLinkWithTheKeyboardAlone() throws Exception {
-        String issuer = api.issuer("Keyboard Institute");
-        String badge = badgeClass(issuer, "Keyboard Badge", "No mouse needed.");
-        String id = api.award(badge, ALICE);
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.page("/public/assertions/" + id).statusCode() == 200);
+        String id = awarded("Keyboard Institute", "Keyboard Badge", "No mouse needed.", null);
 
         driver.get(query.url() + "/verify");
         Actions keys = new Actions(driver);
@@ -180,11 +158,8 @@ class PagesBrowserTest {
 
     @Test
     void aBadgeNamedLikeAScriptShowsItsNameAsTextUnderAStrictPolicy() throws Exception {
-        String issuer = api.issuer("Escaping School");
-        String badge = badgeClass(issuer, "<script>alert(1)</script>", "<img src=x onerror=alert(2)>");
-        String id = api.award(badge, ALICE);
+        String id = awarded("Escaping School", "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", null);
         String path = "/public/assertions/" + id;
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.page(path).statusCode() == 200);
 
         driver.get(query.url() + path);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("<script>alert(1)</script>");
@@ -198,10 +173,17 @@ class PagesBrowserTest {
                 .hasValue("application/json");
     }
 
-    private String badgeClass(String issuer, String name, String description) throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper()
-                .createObjectNode().put("issuerId", issuer).put("name", name).put("description", description);
+    /** A new issuer's new badge class ({@code png}: its picture, or none) awarded to Alice, once its page is served. */
+    private String awarded(String issuerName, String badgeName, String description, byte[] png) throws Exception {
+        ObjectNode body = new ObjectMapper().createObjectNode().put("issuerId", api.issuer(issuerName))
+                .put("name", badgeName).put("description", description);
         body.putObject("criteria").put("narrative", "Show the work to a reviewer.");
-        return api.write("/api/v1/badge-classes", body.toString(), 201).get("id").asText();
+        String badge = api.write("/api/v1/badge-classes", body.toString(), 201).get("id").asText();
+        if (png != null) {
+            api.uploadImage(badge, "image/png", png);
+        }
+        String id = api.award(badge, ALICE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.page("/public/assertions/" + id).statusCode() == 200);
+        return id;
     }
 }

@@ -8,15 +8,12 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import io.badges.testsupport.TestImages;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,35 +30,22 @@ class SignedBadgeEndToEndTest {
     private static final String KEY = "signed-e2e-key";
     private static final String ALICE = "alice@example.org";
 
-    private ServiceProcess command;
+    private EmbeddedServices services;
     private ServiceProcess query;
     private Api api;
 
     @BeforeAll
     void start() throws Exception {
-        Path dataDir = Files.createDirectories(Path.of("target", "e2e", UUID.randomUUID().toString()).toAbsolutePath());
-        int commandPort = ServiceProcess.freePort();
-        int queryPort = ServiceProcess.freePort();
-        Map<String, String> env = Map.of(
-                "COMMAND_PORT", Integer.toString(commandPort),
-                "QUERY_PORT", Integer.toString(queryPort),
-                "BADGES_DATA_DIR", dataDir.toString(),
-                "BADGES_API_KEYS", KEY,
-                "BADGES_PUBLIC_BASE_URL", "http://127.0.0.1:" + queryPort,
-                // did:web resolves over https: this test's service answers its own did:web documents over http
-                "BADGES_VERIFIER_URL_MAP", "https://127.0.0.1:" + queryPort + "/=http://127.0.0.1:" + queryPort + "/",
-                "BADGES_VERIFIER_ALLOW_PRIVATE_NETWORKS", "true");
-        command = new ServiceProcess("command-service", commandPort, env, dataDir.resolve("command.log")).start();
-        query = new ServiceProcess("query-service", queryPort, env, dataDir.resolve("query.log")).start();
-        command.awaitUp(Duration.ofSeconds(90));
-        query.awaitUp(Duration.ofSeconds(90));
-        api = new Api(command.url(), query.url(), KEY);
+        // did:web resolves over https: this test's service answers its own did:web documents over http
+        services = EmbeddedServices.start(KEY, queryPort -> Map.of("BADGES_VERIFIER_URL_MAP",
+                "https://127.0.0.1:" + queryPort + "/=http://127.0.0.1:" + queryPort + "/"));
+        query = services.query();
+        api = services.api();
     }
 
     @AfterAll
     void stop() throws Exception {
-        query.close();
-        command.close();
+        services.close();
     }
 
     @Test
