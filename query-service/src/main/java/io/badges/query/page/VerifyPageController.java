@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -59,13 +58,6 @@ class VerifyPageController {
         VerifyForm form = new VerifyForm(url, "", orEmpty(recipient), null);
         return verify(form, () -> verifications.url(url.strip(), nullIfBlank(recipient)), "the credential at " + url,
                 true);
-    }
-
-    /** The same verification as JSON, for the result page's link and for clients asking for JSON. */
-    @GetMapping(value = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    VerificationResult verifyJson(@RequestParam String url, @RequestParam(required = false) String recipient) {
-        return verifications.url(url.strip(), nullIfBlank(recipient));
     }
 
     @PostMapping(value = "/verify", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -151,7 +143,7 @@ class VerifyPageController {
         return value == null || value.isBlank();
     }
 
-    private static String nullIfBlank(String value) {
+    static String nullIfBlank(String value) {
         return blank(value) ? null : value.strip();
     }
 

@@ -233,6 +233,9 @@ class PagesTest {
         HttpResponse<String> badUrl = get("/verify?url=ftp%3A%2F%2Fexample.org%2Fbadge", BROWSER);
         assertThat(badUrl.statusCode()).isEqualTo(400);
         assertThat(badUrl.body()).contains("url must be an http or https URL", "value=\"ftp://example.org/badge\"");
+        HttpResponse<String> badUrlAsJson = get("/verify?url=ftp%3A%2F%2Fexample.org%2Fbadge&format=json", BROWSER);
+        assertThat(badUrlAsJson.statusCode()).isEqualTo(400);
+        assertThat(badUrlAsJson.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     private record Award(String id, String badge, String issuer) {
