@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.badges.testsupport.TestImages;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +47,9 @@ class PagesBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        services = EmbeddedServices.start(KEY, queryPort -> Map.of());
+        // did:web resolves over https: the service answers its own did:web documents over http
+        services = EmbeddedServices.start(KEY, queryPort -> Map.of("BADGES_VERIFIER_URL_MAP",
+                "https://127.0.0.1:" + queryPort + "/=http://127.0.0.1:" + queryPort + "/"));
         query = services.query();
         api = services.api();
         browser = new Browser();
@@ -136,6 +140,33 @@ class PagesBrowserTest {
     }
 
     @Test
+    void anOpenBadges3CredentialHasItsPageAndAShareableVerification() throws Exception {
+        String badge = badgeClass("Credential Academy", "Verifiable Credentials", "Signs what it awards.", null);
+        String credentialUrl = api.write("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"%s"},"format":"ob3"}"""
+                .formatted(badge, ALICE), 201).get("credentialUrl").asText();
+        String path = credentialUrl.substring(query.url().length());
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.page(path).statusCode() == 200);
+
+        driver.get(credentialUrl);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Verifiable Credentials");
+        assertThat(driver.findElement(By.cssSelector(".verdict .word")).getText()).isEqualTo("Valid");
+        String machineReadable = driver.findElement(By.linkText("Open Badges 3.0 credential (JSON-LD)"))
+                .getAttribute("href");
+        assertThat(machineReadable).isEqualTo(credentialUrl + "?format=json");
+        HttpResponse<String> asked = api.page(path + "?format=json");
+        assertThat(asked.headers().firstValue("Content-Type")).as("what the link gives a browser").hasValue("application/vc");
+        assertThat(asked.body()).contains("\"OpenBadgeCredential\"", "\"proof\"").isEqualTo(api.get(path).body());
+
+        driver.get(query.url() + "/verify?url=" + URLEncoder.encode(credentialUrl, StandardCharsets.UTF_8));
+        assertThat(driver.findElement(By.cssSelector(".verdict .word")).getText()).isEqualTo("Valid");
+        assertThat(driver.findElement(By.cssSelector("section.result")).getText())
+                .contains("Credential Academy", "Verifiable Credentials", "ob30-ldp");
+        driver.findElement(By.linkText("The raw verification result (JSON)")).click();
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("\"valid\":true", "\"format\":\"ob30-ldp\"");
+    }
+
+    @Test
     void theLandingPageSaysWhatThisIsAndPassesTheAccessibilityCheck() throws Exception {
         driver.get(query.url() + "/");
         assertThat(driver.getTitle()).isEqualTo("Open Badges");
@@ -175,15 +206,20 @@ class PagesBrowserTest {
 
     /** A new issuer's new badge class ({@code png}: its picture, or none) awarded to Alice, once its page is served. */
     private String awarded(String issuerName, String badgeName, String description, byte[] png) throws Exception {
+        String id = api.award(badgeClass(issuerName, badgeName, description, png), ALICE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.page("/public/assertions/" + id).statusCode() == 200);
+        return id;
+    }
+
+    /** A new issuer's new badge class; {@code png}: its picture, or none. */
+    private String badgeClass(String issuerName, String name, String description, byte[] png) throws Exception {
         ObjectNode body = new ObjectMapper().createObjectNode().put("issuerId", api.issuer(issuerName))
-                .put("name", badgeName).put("description", description);
+                .put("name", name).put("description", description);
         body.putObject("criteria").put("narrative", "Show the work to a reviewer.");
         String badge = api.write("/api/v1/badge-classes", body.toString(), 201).get("id").asText();
         if (png != null) {
             api.uploadImage(badge, "image/png", png);
         }
-        String id = api.award(badge, ALICE);
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.page("/public/assertions/" + id).statusCode() == 200);
-        return id;
+        return badge;
     }
 }
