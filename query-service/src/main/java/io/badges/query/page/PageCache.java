@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Rendered document pages, kept under the page they show ({@link BadgePage} and its kind): a value
- * equal to everything the page says, read from the read caches (assertion, badge class, issuer,
- * keys) and the live verification. An event that changes any of it changes the key, so nothing here
+ * Rendered document pages, kept under the page they show ({@link BadgePage}, {@link BadgeClassPage}):
+ * a value equal to everything the page says, read from the read caches (assertion, badge class,
+ * issuer, keys) and the live verification. An event that changes any of it changes the key, so nothing here
  * needs invalidating and no instance can serve a stale page; an expiry that passes changes the
  * verdict and so the key too. The old page ages out by size. Off with the read caches
  * ({@code BADGES_CACHE_ENABLED=false}) or {@code badges.pages.cache-size=0}.
