@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,9 +46,7 @@ class PagesBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        // did:web resolves over https: the service answers its own did:web documents over http
-        services = EmbeddedServices.start(KEY, queryPort -> Map.of("BADGES_VERIFIER_URL_MAP",
-                "https://127.0.0.1:" + queryPort + "/=http://127.0.0.1:" + queryPort + "/"));
+        services = EmbeddedServices.start(KEY);
         query = services.query();
         api = services.api();
         browser = new Browser();

@@ -13,7 +13,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,9 +35,7 @@ class SignedBadgeEndToEndTest {
 
     @BeforeAll
     void start() throws Exception {
-        // did:web resolves over https: this test's service answers its own did:web documents over http
-        services = EmbeddedServices.start(KEY, queryPort -> Map.of("BADGES_VERIFIER_URL_MAP",
-                "https://127.0.0.1:" + queryPort + "/=http://127.0.0.1:" + queryPort + "/"));
+        services = EmbeddedServices.start(KEY);
         query = services.query();
         api = services.api();
     }
