@@ -8,18 +8,7 @@ cd "$(dirname "$0")/.."
 DIR=$PWD/target/bench/baked-images
 CPORT=${CPORT:-9791}; QPORT=${QPORT:-9792}
 AWARDS=${AWARDS:-2000}; DURATION=${DURATION:-20s}; WARMUP=${WARMUP:-60s}; SIDE=${SIDE:-256}
-command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null || sudo apt-get install -y -qq wrk >/dev/null; }
-./mvnw -q -B -ntp -DskipTests -pl command-service,query-service -am package
-jar() { ls "$1"/target/"$1"-*.jar | grep -v '\.original$' | head -n 1; }
-rm -rf "$DIR"; mkdir -p "$DIR/data"
-export BADGES_DATA_DIR=$DIR/data BADGES_API_KEYS=bench COMMAND_PORT=$CPORT QUERY_PORT=$QPORT \
-  BADGES_PUBLIC_BASE_URL=http://127.0.0.1:$QPORT BADGES_RATE_LIMIT_PER_SECOND=0 AXONIQ_UPDATE_CHECKER_DISABLED=true
-C=http://127.0.0.1:$CPORT; Q=http://127.0.0.1:$QPORT
-java -jar "$(jar command-service)" > "$DIR/command.log" 2>&1 & CPID=$!
-trap 'kill $CPID ${QPID:-} 2>/dev/null || true' EXIT
-until curl -fs "$C/actuator/health" >/dev/null; do sleep 0.5; done
-java -jar "$(jar query-service)" > "$DIR/query.log" 2>&1 & QPID=$!
-until curl -fs "$Q/actuator/health" >/dev/null; do sleep 0.5; done
+source bench/embedded.sh
 
 # A SIDE x SIDE PNG with a gradient (zlib, Python's standard library only).
 python3 - "$DIR/badge.png" "$SIDE" <<'PY'
@@ -30,27 +19,16 @@ chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.
 open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", n, n, 8, 2, 0, 0, 0))
                        + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
 PY
-auth=(-H "Authorization: Bearer bench" -H 'Content-Type: application/json')
-id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
-ISSUER=$(curl -fs "${auth[@]}" -d '{"name":"Bench U","url":"https://bench.example","email":"b@bench.example"}' \
-  "$C/api/v1/issuers" | id)
 BADGE=$(curl -fs "${auth[@]}" -d '{"issuerId":"'"$ISSUER"'","name":"Baked","description":"d","criteria":{"narrative":"n"}}' \
   "$C/api/v1/badge-classes" | id)
 curl -fs -X PUT -H "Authorization: Bearer bench" -H 'Content-Type: image/png' --data-binary @"$DIR/badge.png" \
   "$C/api/v1/badge-classes/$BADGE/image" >/dev/null
-python3 -c 'import json,sys; print(json.dumps({"badgeClassId": sys.argv[1], "recipients":
-  [{"type": "email", "identity": "p%d@bench.example" % i} for i in range(int(sys.argv[2]))]}))' "$BADGE" "$AWARDS" \
-  > "$DIR/batch.json"
-curl -fs "${auth[@]}" --data-binary @"$DIR/batch.json" "$C/api/v1/assertions/batch" \
-  | python3 -c 'import json,sys; print("\n".join(json.load(sys.stdin)["ids"]))' > "$DIR/ids.txt"
-last=$(tail -n 1 "$DIR/ids.txt")
-until curl -fs -o /dev/null "$Q/public/assertions/$last"; do sleep 0.5; done
+award_all "$BADGE" "$AWARDS"
 sed 's|^|/public/assertions/|' "$DIR/ids.txt" > "$DIR/json.txt"
 sed 's|^|/public/assertions/|; s|$|/image|' "$DIR/ids.txt" > "$DIR/png.txt"
 png_bytes=$(curl -fs "$Q$(head -n 1 "$DIR/png.txt")" | wc -c); json_bytes=$(curl -fs "$Q$(head -n 1 "$DIR/json.txt")" | wc -c)
 
 measure() { wrk -t2 -c100 -d"$1" -s bench/wrk/paths.lua "$Q" -- "$2" | grep '^RESULT'; }
-field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
 measure "$WARMUP" "$DIR/png.txt" >/dev/null     # every award baked once, JIT warm
 measure "$WARMUP" "$DIR/json.txt" >/dev/null
 json=$(measure "$DURATION" "$DIR/json.txt")

@@ -2,6 +2,7 @@
 # What the test suite needs beyond a JDK, installed when missing (run by the build itself, from the
 # e2e-tests module, so `./mvnw -B -ntp verify` stays the one test command):
 # - Node.js and npm, from Debian's packages, for the interoperability checks;
+# - Chromium and its chromedriver, from Debian's packages, for the browser tests of the pages;
 # - the npm packages of e2e-tests/src/test/node/package.json, into the directory given as $1.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,6 +14,12 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "test-prerequisites: installing nodejs and npm from Debian's packages"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nodejs npm >/dev/null
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  echo "test-prerequisites: installing chromium and chromium-driver from Debian's packages"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
 mkdir -p "$target"

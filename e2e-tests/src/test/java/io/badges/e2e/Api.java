@@ -77,6 +77,12 @@ final class Api {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A path of the query service asked for as a browser asks (text/html). */
+    HttpResponse<String> page(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode verify(String body, String contentType, String recipient) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create(queryUrl + "/api/v1/verify?recipient=" + recipient))

@@ -16,7 +16,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,40 +33,25 @@ class SignedBadgeEndToEndTest {
     private static final String KEY = "signed-e2e-key";
     private static final String ALICE = "alice@example.org";
 
-    private ServiceProcess command;
+    private EmbeddedServices services;
     private ServiceProcess query;
     private Api api;
     private Path referenceSet;
 
     @BeforeAll
     void start() throws Exception {
-        Path dataDir = Files.createDirectories(Path.of("target", "e2e", UUID.randomUUID().toString()).toAbsolutePath());
-        int commandPort = ServiceProcess.freePort();
-        int queryPort = ServiceProcess.freePort();
-        referenceSet = Files.createDirectories(dataDir.resolve("reference-set"));
+        // the issuer of the reference libraries' credentials (reference-set.mjs) is a folder
+        referenceSet = Files.createDirectories(Path.of("target", "e2e", "reference-set-" + UUID.randomUUID())
+                .toAbsolutePath());
         Interop.referenceSet(referenceSet);
-        Map<String, String> env = Map.of(
-                "COMMAND_PORT", Integer.toString(commandPort),
-                "QUERY_PORT", Integer.toString(queryPort),
-                "BADGES_DATA_DIR", dataDir.toString(),
-                "BADGES_API_KEYS", KEY,
-                "BADGES_PUBLIC_BASE_URL", "http://127.0.0.1:" + queryPort,
-                // did:web resolves over https: this test's service answers its own did:web documents over http
-                // and the issuer of the reference libraries' credentials is a folder
-                "BADGES_VERIFIER_URL_MAP", "https://127.0.0.1:" + queryPort + "/=http://127.0.0.1:" + queryPort + "/;"
-                        + "https://issuer.example/=" + referenceSet.resolve("site").toUri(),
-                "BADGES_VERIFIER_ALLOW_PRIVATE_NETWORKS", "true");
-        command = new ServiceProcess("command-service", commandPort, env, dataDir.resolve("command.log")).start();
-        query = new ServiceProcess("query-service", queryPort, env, dataDir.resolve("query.log")).start();
-        command.awaitUp(Duration.ofSeconds(90));
-        query.awaitUp(Duration.ofSeconds(90));
-        api = new Api(command.url(), query.url(), KEY);
+        services = EmbeddedServices.start(KEY, "https://issuer.example/=" + referenceSet.resolve("site").toUri());
+        query = services.query();
+        api = services.api();
     }
 
     @AfterAll
     void stop() throws Exception {
-        query.close();
-        command.close();
+        services.close();
     }
 
     @Test

@@ -21,6 +21,12 @@ class ArchitectureTest {
             .matching("io.badges.query.(issuer|badgeclass|assertion)..")
             .should().notDependOnEachOther();
 
+    /** The pages are presentation over the read models and the verifier: nothing below depends on them. */
+    @ArchTest
+    static final ArchRule nothingDependsOnThePages = noClasses()
+            .that().resideInAPackage("io.badges.query..").and().resideOutsideOfPackage("io.badges.query.page..")
+            .should().dependOnClassesThat().resideInAPackage("io.badges.query.page..");
+
     @ArchTest
     static final ArchRule theEventContractDependsOnNoFramework = noClasses()
             .that().resideInAPackage("io.badges.events..")

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import io.badges.credentials.BitstringStatusList;
 import io.badges.credentials.DataIntegrity;
 import io.badges.credentials.IssuerKeys;
@@ -26,11 +25,7 @@ import io.badges.events.issuer.IssuerKeyAdded;
 import io.badges.events.issuer.IssuerProfileUpdated;
 import io.badges.events.issuer.IssuerRegistered;
 import io.badges.events.issuer.StatusListPublished;
-import io.badges.persistence.AxonJdbc;
 import io.badges.persistence.DataSources;
-import io.badges.persistence.Database;
-import io.badges.persistence.Migrations;
-import io.badges.persistence.Side;
 import io.badges.testsupport.TestImages;
 import io.badges.vocabulary.PublicUrls;
 import io.badges.vocabulary.image.BadgeImages;
@@ -51,15 +46,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.common.jdbc.DataSourceConnectionProvider;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +75,6 @@ abstract class ProjectionContract {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, Long> sequences = new HashMap<>();
 
     @LocalServerPort
     int port;
@@ -110,39 +101,27 @@ abstract class ProjectionContract {
     @Qualifier("eventSerializer")
     Serializer serializer;
 
-    private HikariDataSource commandDatabase;
-    private JdbcEventStorageEngine eventStore;
+    private TestEventStore eventStore;
 
     /** The command side's database as the query service is configured to read it. */
     abstract DataSources.Settings commandDatabase();
 
-    private JdbcEventStorageEngine eventStore() {
+    private TestEventStore eventStore() {
         if (eventStore == null) {
-            DataSources.Settings settings = commandDatabase();
-            Database vendor = Database.forUrl(settings.url());
-            commandDatabase = DataSources.create(settings, DataSources.Role.WRITER);
-            Migrations.migrate(commandDatabase, vendor, Side.COMMAND);
-            eventStore = AxonJdbc.eventStorageEngine(vendor, new DataSourceConnectionProvider(commandDatabase),
-                    NoTransactionManager.INSTANCE, serializer, serializer, null);
+            eventStore = new TestEventStore(commandDatabase(), serializer);
         }
         return eventStore;
     }
 
     @AfterAll
     void closeCommandDatabase() {
-        if (commandDatabase != null) {
-            commandDatabase.close();
+        if (eventStore != null) {
+            eventStore.close();
         }
     }
 
     void append(BadgeEvent... events) {
-        List<GenericDomainEventMessage<BadgeEvent>> messages = new java.util.ArrayList<>();
-        for (BadgeEvent event : events) {
-            long seq = sequences.merge(event.aggregateId(), 0L, (old, ignored) -> old + 1);
-            messages.add(new GenericDomainEventMessage<>(event.getClass().getSimpleName(), event.aggregateId(), seq,
-                    event));
-        }
-        eventStore().appendEvents(messages);
+        eventStore().append(events);
     }
 
     @Test
@@ -802,7 +781,7 @@ abstract class ProjectionContract {
     }
 
     private long lastGlobalIndex() {
-        return JdbcClient.create(commandDatabase).sql("SELECT max(global_index) FROM domain_event_entry")
+        return JdbcClient.create(eventStore().database()).sql("SELECT max(global_index) FROM domain_event_entry")
                 .query(Long.class).single();
     }
 

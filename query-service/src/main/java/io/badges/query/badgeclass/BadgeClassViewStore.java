@@ -59,7 +59,7 @@ public class BadgeClassViewStore {
             WHERE b.issuer_id = ? AND (b.created_at, b.id) > (?, ?) ORDER BY b.created_at, b.id""";
 
     /** The badge class (cached without its issuer's summary, which is cached on its own and added here). */
-    Optional<BadgeClassView> find(String id) {
+    public Optional<BadgeClassView> find(String id) {
         if (!cache.enabled()) {
             return reads.sql(SELECT + "WHERE b.id = ?").param(id).query(this::view).optional();
         }
@@ -81,7 +81,7 @@ public class BadgeClassViewStore {
         return reads.sql("SELECT count(*) FROM issuer_view WHERE id = ?").param(issuerId).query(Long.class).single() > 0;
     }
 
-    Page<BadgeClassView> ofIssuer(String issuerId, Cursor after, int limit) {
+    public Page<BadgeClassView> ofIssuer(String issuerId, Cursor after, int limit) {
         String limitClause = Cursor.limitClause(limit + 1);
         List<BadgeClassView> rows = (after == null
                 ? reads.sql(OF_ISSUER + limitClause).param(issuerId)

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** issuer_view as the API reads it, through the reader pool and the cache; {@link IssuerProjection} writes it. */
 @Component
-class IssuerViewStore {
+public class IssuerViewStore {
 
     static final String CACHE = "issuer";
 
@@ -27,7 +27,7 @@ class IssuerViewStore {
         this.cache = caches.create(CACHE, IssuerEntry.class);
     }
 
-    Optional<IssuerView> find(String id) {
+    public Optional<IssuerView> find(String id) {
         return entry(id).map(IssuerEntry::view);
     }
 
