@@ -8,31 +8,21 @@
 #     eddsa-rdfc-2022 from a did:key issuer (nothing to load), from a did:web issuer with a Bitstring
 #     Status List entry (DID document cached, the list read and its own proof checked on every
 #     verification), and the same did:web credential as an ES256 VC-JWT.
-# Needs wrk (Debian package; installed when missing) and Node (scripts/test-prerequisites.sh).
+# Needs wrk (installed by bench/embedded.sh when missing) and Node (scripts/test-prerequisites.sh).
 # Output: bench/results/ob3-verify.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=$PWD/target/bench/ob3-verify
 CPORT=${CPORT:-9793}; QPORT=${QPORT:-9794}
 DURATION=${DURATION:-20s}; WARMUP=${WARMUP:-30s}
-command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null || sudo apt-get install -y -qq wrk >/dev/null; }
-./mvnw -q -B -ntp -DskipTests -pl command-service,query-service -am package
+# the issuers' sites are folders, filled once the services run (read at each request)
+export BADGES_VERIFIER_URL_MAP="https://issuer.example/=file://$DIR/set/site/;https://example.org/=file://$DIR/ob2/;http://example.org/=file://$DIR/ob2/"
+source bench/embedded.sh
 bash scripts/test-prerequisites.sh "$PWD/e2e-tests/target/interop" >/dev/null
-jar() { ls "$1"/target/"$1"-*.jar | grep -v '\.original$' | head -n 1; }
-rm -rf "$DIR"; mkdir -p "$DIR/data" "$DIR/set" "$DIR/ob2"
+mkdir -p "$DIR/set" "$DIR/ob2"
 node e2e-tests/target/interop/reference-set.mjs "$DIR/set" "$PWD/credentials/src/main/resources/io/badges/credentials/contexts" >/dev/null
 cp query-service/src/test/resources/openbadges/ob20/assets/* "$DIR/ob2/"
 cp query-service/src/test/resources/openbadges/ob20/simple.jwt "$DIR/ob2-signed.jwt"
-
-export BADGES_DATA_DIR=$DIR/data BADGES_API_KEYS=bench COMMAND_PORT=$CPORT QUERY_PORT=$QPORT \
-  BADGES_PUBLIC_BASE_URL=http://127.0.0.1:$QPORT BADGES_RATE_LIMIT_PER_SECOND=0 AXONIQ_UPDATE_CHECKER_DISABLED=true \
-  BADGES_VERIFIER_URL_MAP="https://issuer.example/=file://$DIR/set/site/;https://example.org/=file://$DIR/ob2/;http://example.org/=file://$DIR/ob2/"
-C=http://127.0.0.1:$CPORT; Q=http://127.0.0.1:$QPORT
-java -jar "$(jar command-service)" > "$DIR/command.log" 2>&1 & CPID=$!
-trap 'kill $CPID ${QPID:-} 2>/dev/null || true' EXIT
-until curl -fs "$C/actuator/health" >/dev/null; do sleep 0.5; done
-java -jar "$(jar query-service)" > "$DIR/query.log" 2>&1 & QPID=$!
-until curl -fs "$Q/actuator/health" >/dev/null; do sleep 0.5; done
 
 # name | body file | content type
 cases=(
@@ -47,7 +37,6 @@ for c in "${cases[@]}"; do   # every case must verify valid, or its figure means
     || { echo "not valid: $name"; curl -s -H "Content-Type: $type" --data-binary @"$body" "$Q/api/v1/verify"; exit 1; }
 done
 measure() { wrk -t2 -c50 -d"$1" -s bench/wrk/post.lua "$Q" -- /api/v1/verify "$2" "$3" | grep '^RESULT'; }
-field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
 declare -A rps
 {
   echo "# Verifications per second: OB 3.0 vs OB 2.0"
