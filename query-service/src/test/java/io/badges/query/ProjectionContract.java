@@ -67,7 +67,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The projection against real databases: events are appended to a real command-side event store
  * (migrated with the command migrations), the query service tails it and answers over HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// two tries before a failing event is parked (dead letters), so that those tests wait seconds, not half a minute
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "badges.projection.max-attempts=2")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ProjectionContract {
 
@@ -849,5 +850,75 @@ abstract class ProjectionContract {
 
     private static String id() {
         return UUID.randomUUID().toString();
+    }
+
+    // --- poison events: parked after max-attempts, the read model moves on, replay ---
+
+    @Test
+    void aPoisonEventIsParkedWithWhatFollowsItAndTheReadModelMovesOn() throws Exception {
+        String issuer = id();
+        String badge = id();
+        String poison = id();
+        String healthy = id();
+        append(new IssuerRegistered(issuer, "Org", "https://org.example", "b@org.example", null, null, T0),
+                new BadgeClassDefined(badge, issuer, "Poison", "d", null, new Criteria("c", null), List.of(), T0),
+                // a recipient type the read model's CHECK refuses: it fails however often it is tried
+                new AssertionIssued(poison, badge, issuer, new Recipient("telephone", "sha256$ab", true, "s"),
+                        List.of(), null, T0, null, "hosted"),
+                new AssertionIssued(healthy, badge, issuer, new Recipient("email", "sha256$cd", true, "s"),
+                        List.of(), null, T0, null, "hosted"));
+
+        assertThat(awaitJson("/api/v1/assertions/" + healthy).get("id").asText()).isEqualTo(healthy);
+        assertThat(get("/api/v1/assertions/" + poison).statusCode()).isEqualTo(404);
+        append(new AssertionRevoked(poison, badge, "later", T0.plusSeconds(5)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> parked(poison).size() == 2);
+
+        List<Map<String, Object>> rows = parked(poison);
+        assertThat(rows.get(0).get("attempts")).isEqualTo(2);
+        assertThat(String.valueOf(rows.get(0).get("cause"))).doesNotContain("sha256$ab");
+        assertThat(String.valueOf(rows.get(1).get("cause"))).contains("parked behind an earlier event of " + poison);
+        JsonNode listed = json.readTree(get("/actuator/deadletters").body());
+        assertThat(listed.get("parked").toString()).contains(poison);
+        assertThat(meters.get("badges.projection.dead.letters").gauge().value()).isGreaterThanOrEqualTo(2);
+
+        JsonNode replay = json.readTree(post("/actuator/deadletters/" + rows.get(0).get("event_id"),
+                "application/json", new byte[0]).body());
+        assertThat(replay.get("failed").asText()).as(replay.toString()).isEqualTo(rows.get(0).get("event_id"));
+        assertThat(parked(poison)).hasSize(2);
+    }
+
+    @Test
+    void aParkedEventIsAppliedWhenReplayedOnceItsCauseIsGone() throws Exception {
+        String issuer = id();
+        append(new IssuerRegistered(issuer, "Org", "https://org.example", "b@org.example", null, null, T0));
+        awaitJson("/api/v1/issuers/" + issuer);
+        readTables.sql("ALTER TABLE status_list_view RENAME TO status_list_view_away").update();
+        try {
+            append(new StatusListPublished(issuer, "1", 1, "{\"type\":\"BitstringStatusListCredential\"}", T0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> parked(issuer).size() == 1);
+        } finally {
+            readTables.sql("ALTER TABLE status_list_view_away RENAME TO status_list_view").update();
+        }
+        String eventId = String.valueOf(parked(issuer).get(0).get("event_id"));
+
+        JsonNode replay = json.readTree(post("/actuator/deadletters/" + eventId, "application/json", new byte[0]).body());
+
+        assertThat(replay.get("replayed").toString()).as(replay.toString()).contains(eventId);
+        assertThat(parked(issuer)).isEmpty();
+        assertThat(readTables.sql("SELECT version FROM status_list_view WHERE issuer_id = ?").param(issuer)
+                .query(Long.class).single()).isEqualTo(1L);
+        append(new StatusListPublished(issuer, "1", 2, "{\"type\":\"BitstringStatusListCredential\"}", T0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> readTables.sql(
+                "SELECT version FROM status_list_view WHERE issuer_id = ?").param(issuer).query(Long.class).single() == 2L);
+    }
+
+    private List<Map<String, Object>> parked(String aggregateId) {
+        return readTables.sql("SELECT event_id, attempts, cause FROM dead_letter WHERE aggregate_id = ? "
+                + "ORDER BY sequence_number").param(aggregateId).query().listOfRows().stream()
+                .map(row -> {
+                    Map<String, Object> lower = new HashMap<>();
+                    row.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v instanceof Number n ? n.intValue() : v));
+                    return lower;
+                }).toList();
     }
 }

@@ -22,7 +22,7 @@ public final class TestProperties {
         return new QueryProperties(Path.of("target"), "https://badges.test", null,
                 new QueryProperties.Db(null, null, null),
                 new QueryProperties.QueryDb(null, null, null, null, 1, Duration.ofMillis(100), Duration.ofSeconds(1)),
-                new QueryProperties.Projection(Duration.ofMillis(50), 1000, Duration.ofSeconds(10)),
+                new QueryProperties.Projection(Duration.ofMillis(50), 1000, Duration.ofSeconds(10), 5),
                 verifier, cache, new QueryProperties.Cors(List.of("*")), Duration.ZERO, deployment);
     }
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.badges.persistence.AxonJdbc;
 import io.badges.persistence.SpringConnections;
 import io.badges.query.ReadModel;
+import io.badges.query.deadletter.DeadLetters;
 import io.badges.persistence.Database;
 import java.lang.management.ManagementFactory;
 import javax.sql.DataSource;
@@ -12,7 +13,6 @@ import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -57,12 +57,14 @@ class AxonConfig {
 
     /**
      * A failing projection must not skip the event: the batch rolls back (rows and token) and the
-     * processor retries it with back-off, instead of Axon's default of logging and moving on.
+     * processor retries it with back-off, instead of Axon's default of logging and moving on; after
+     * {@code badges.projection.max-attempts} failures the event is parked ({@link DeadLetters}).
      */
     @Bean
-    ConfigurerModule projectionErrorsStopTheBatch() {
+    ConfigurerModule projectionErrorsStopTheBatchThenPark(DeadLetters deadLetters) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerListenerInvocationErrorHandler(ReadModel.GROUP, c -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler(ReadModel.GROUP, c -> deadLetters)
+                .registerHandlerInterceptor(ReadModel.GROUP, c -> deadLetters));
     }
 
     /** Axon's connections from the primary pool, released once (see {@link SpringConnections}). */

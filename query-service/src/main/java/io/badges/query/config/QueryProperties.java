@@ -67,7 +67,8 @@ public record QueryProperties(
      */
     public record Projection(@NotNull @DefaultValue("50ms") Duration pollInterval,
                              @Min(0) @DefaultValue("1000") long readyMaxLagEvents,
-                             @NotNull @DefaultValue("10s") Duration readyMaxLag) {
+                             @NotNull @DefaultValue("10s") Duration readyMaxLag,
+                             @Min(1) @Max(100) @DefaultValue("5") int maxAttempts) {
     }
 
     /** Browser origins allowed to read the public API (CORS); {@code *} for any. */
