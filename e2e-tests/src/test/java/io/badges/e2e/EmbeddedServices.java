@@ -15,11 +15,19 @@ import java.util.UUID;
 record EmbeddedServices(Path dataDir, ServiceProcess command, ServiceProcess query, Api api) implements AutoCloseable {
 
     static EmbeddedServices start(String key) throws Exception {
-        return start(key, "");
+        return start(key, "", true);
     }
 
     /** As {@link #start(String)}, with further {@code prefix=target} entries for the verifier's URL map. */
     static EmbeddedServices start(String key, String moreUrlMap) throws Exception {
+        return start(key, moreUrlMap, true);
+    }
+
+    /**
+     * As {@link #start(String, String)}; {@code allowPrivateNetworks} false leaves the verifier as in
+     * production (its own documents and the URL map's targets are still loaded).
+     */
+    static EmbeddedServices start(String key, String moreUrlMap, boolean allowPrivateNetworks) throws Exception {
         Path dataDir = Files.createDirectories(Path.of("target", "e2e", UUID.randomUUID().toString()).toAbsolutePath());
         int commandPort = ServiceProcess.freePort();
         int queryPort = ServiceProcess.freePort();
@@ -31,7 +39,7 @@ record EmbeddedServices(Path dataDir, ServiceProcess command, ServiceProcess que
                 "BADGES_PUBLIC_BASE_URL", "http://127.0.0.1:" + queryPort,
                 "BADGES_VERIFIER_URL_MAP", "https://127.0.0.1:" + queryPort + "/=http://127.0.0.1:" + queryPort + "/"
                         + (moreUrlMap.isEmpty() ? "" : ";" + moreUrlMap),
-                "BADGES_VERIFIER_ALLOW_PRIVATE_NETWORKS", "true");
+                "BADGES_VERIFIER_ALLOW_PRIVATE_NETWORKS", Boolean.toString(allowPrivateNetworks));
         ServiceProcess command = new ServiceProcess("command-service", commandPort, env, dataDir.resolve("command.log"))
                 .start();
         ServiceProcess query = new ServiceProcess("query-service", queryPort, env, dataDir.resolve("query.log")).start();

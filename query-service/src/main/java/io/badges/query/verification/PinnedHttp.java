@@ -99,7 +99,8 @@ final class PinnedHttp implements AutoCloseable {
             if (get.isCancelled()) {
                 throw new FetchException(uri.getHost() + " did not answer within " + timeout);
             }
-            throw new FetchException("cannot load " + uri + ": " + e.getClass().getSimpleName());
+            throw new FetchException(e instanceof java.net.ConnectException || e instanceof java.net.NoRouteToHostException
+                    ? "could not connect to " + uri.getHost() : "could not load " + uri);
         } finally {
             watchdog.cancel(false);
         }
