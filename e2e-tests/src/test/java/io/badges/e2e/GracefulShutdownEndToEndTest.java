@@ -33,7 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM while 100 connections award badges: every request the command service answers is a 201 and
+ * SIGTERM while 20 connections award badges and 100 read them (issue #19's scenario): no reader and no
+ * writer is ever answered with a 5xx; every request the command service answers is a 201 and
  * kept, none is answered with an error (no 5xx, nor the 400 Tomcat gives at the instant it pauses: see
  * ShutdownDrain); once its listener is closed a client is refused the connection, never answered. The
  * query service, stopped mid-stream the same way, serves readers with 200 while its readiness reports
@@ -44,7 +45,8 @@ class GracefulShutdownEndToEndTest {
 
     private static final String KEY = "shutdown-key";
     private static final Duration LIMIT = Duration.ofSeconds(90);
-    private static final int CONNECTIONS = 100;
+    private static final int CONNECTIONS = 20;
+    private static final int READERS = 100;
 
     private Path dir;
     private final List<ServiceProcess> processes = new ArrayList<>();
@@ -112,6 +114,32 @@ class GracefulShutdownEndToEndTest {
                 }
             }));
         }
+        await().atMost(LIMIT).until(() -> accepted.size() >= 50);
+        // 100 readers of the awards already made, from now until the query service has stopped
+        List<Integer> readerErrors = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean readersStop = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutorService readerPool = Executors.newFixedThreadPool(READERS);
+        for (int r = 0; r < READERS; r++) {
+            int reader = r;
+            readerPool.submit(() -> {
+                for (int i = reader; !readersStop.get(); i++) {
+                    String id = accepted.get(i % Math.min(accepted.size(), 50));
+                    try {
+                        int status = http.send(HttpRequest.newBuilder(URI.create(query.url() + "/api/v1/assertions/"
+                                + id)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                        reads.incrementAndGet();
+                        if (status >= 500) {
+                            readerErrors.add(status);
+                        }
+                    } catch (IOException refused) {
+                        Thread.sleep(10);  // the query service's listener is closed (or not yet back): no answer
+                    }
+                }
+                return null;
+            });
+        }
         await().atMost(LIMIT).until(() -> accepted.size() >= 300);
 
         int commandExit = command.terminate(Duration.ofSeconds(40));
@@ -138,6 +166,11 @@ class GracefulShutdownEndToEndTest {
             }
         }
         int queryExit = queryStopping.get(60, TimeUnit.SECONDS);
+        readersStop.set(true);
+        readerPool.shutdown();
+        assertThat(readerPool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(reads.get()).as("reads by the 100 readers").isPositive();
+        assertThat(readerErrors).as("5xx answers to the 100 readers").isEmpty();
         assertThat(readerAnswers).as("reads during the query service's shutdown").isNotEmpty().containsOnly(200);
         assertThat(readiness).as("readiness while the reads were still served").contains(503);
         for (Future<?> loop : loops) {
@@ -149,9 +182,9 @@ class GracefulShutdownEndToEndTest {
         Set<String> storedKeys = new HashSet<>(column(dir.resolve("command.db"), "SELECT idem_key FROM idempotency_key"));
         assertThat(unanswered.keySet().stream().filter(storedKeys::contains).toList())
                 .as("requests accepted (stored) but never answered: %s", unanswered).isEmpty();
-        System.out.printf("accepted %d awards, %d unanswered and not stored, %d reads served during the query "
-                + "service's shutdown; exit codes command=%d query=%d%n", accepted.size(), unanswered.size(),
-                readerAnswers.size(), commandExit, queryExit);
+        System.out.printf("accepted %d awards, %d unanswered and not stored, %d reads by 100 readers, %d reads "
+                + "served during the query service's shutdown; exit codes command=%d query=%d%n", accepted.size(),
+                unanswered.size(), reads.get(), readerAnswers.size(), commandExit, queryExit);
         Set<String> stored = new HashSet<>(column(dir.resolve("command.db"), "SELECT id FROM assertion"));
         assertThat(stored).containsAll(accepted);
 
