@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>the URL map is consulted first (prefix to {@code file:} directory or http base, set by the operator);
  *   <li>our own public base URL is answered by this very service over loopback, never cached;
- *   <li>anything else must be http(s) to a public address (no loopback, link-local, private, multicast
- *       unless {@code allow-private-networks}), checked again after every redirect (at most N);
+ *   <li>anything else must be http(s) to a public address ({@link PublicAddresses}, unless
+ *       {@code allow-private-networks}), checked again after every redirect (at most N); the connection
+ *       goes to the address that was checked ({@link PinnedHttp}), at most N at a time per instance;
  *   <li>bounded in time (connect and total) and size per document, and per verification by a
  *       {@link FetchBudget} (documents, bytes, wall time);
  *   <li>issuer documents (OB 2.0 profiles, badge classes, keys; DID documents) are cached for the
