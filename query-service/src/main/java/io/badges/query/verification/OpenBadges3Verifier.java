@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -221,8 +219,8 @@ class OpenBadges3Verifier {
         String untilName = credential.has("validUntil") ? "validUntil" : "expirationDate";
         String fromText = credential.path(fromName).asText(null);
         String untilText = credential.path(untilName).asText(null);
-        Instant from = instant(fromText);
-        Instant until = instant(untilText);
+        Instant from = DateTimes.parse(fromText);
+        Instant until = DateTimes.parse(untilText);
         if (fromText == null) {
             result.check("valid yet", true, "no validFrom");
         } else if (from == null) {
@@ -238,21 +236,6 @@ class OpenBadges3Verifier {
             boolean expired = !now.isBefore(until.plus(SKEW));
             result.expired(expired);
             result.check("not expired", !expired, (expired ? "expired: " : "") + untilName + " " + untilText);
-        }
-    }
-
-    private static Instant instant(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(value);
-            } catch (DateTimeParseException again) {
-                return null;
-            }
         }
     }
 }

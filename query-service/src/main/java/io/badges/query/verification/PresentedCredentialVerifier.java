@@ -8,8 +8,6 @@ import java.net.URISyntaxException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.springframework.stereotype.Component;
@@ -112,10 +110,10 @@ class PresentedCredentialVerifier {
                 .toLowerCase(java.util.Locale.ROOT).contains("signed");
         result.check("is an Assertion", hasType(assertion, "Assertion"), "type " + assertion.path("type"));
         Instant now = clock.instant();
-        Instant issuedOn = instant(assertion.path("issuedOn").asText(null));
+        Instant issuedOn = DateTimes.parse(assertion.path("issuedOn").asText(null));
         result.check("issued in the past", issuedOn != null && !issuedOn.isAfter(now.plus(OwnAssertionVerifier.SKEW)),
                 "issuedOn " + assertion.path("issuedOn").asText("missing"));
-        Instant expires = instant(assertion.path("expires").asText(null));
+        Instant expires = DateTimes.parse(assertion.path("expires").asText(null));
         boolean expired = expires != null && !now.isBefore(expires);
         result.expired(expired);
         result.check("not expired", !expired, expires == null ? "does not expire" : "expires " + expires);
@@ -253,20 +251,5 @@ class PresentedCredentialVerifier {
         return types.isArray()
                 ? StreamSupport.stream(types.spliterator(), false).anyMatch(t -> type.equals(t.asText()))
                 : type.equals(types.asText());
-    }
-
-    private static Instant instant(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(value);
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
     }
 }
