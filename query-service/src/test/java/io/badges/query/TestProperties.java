@@ -23,7 +23,8 @@ public final class TestProperties {
                 new QueryProperties.Db(null, null, null),
                 new QueryProperties.QueryDb(null, null, null, null, 1, Duration.ofMillis(100), Duration.ofSeconds(1)),
                 new QueryProperties.Projection(Duration.ofMillis(50), 1000, Duration.ofSeconds(10), 5),
-                verifier, cache, new QueryProperties.Cors(List.of("*")), Duration.ZERO, deployment);
+                verifier, cache, new QueryProperties.Cors(List.of("*")), Duration.ZERO, deployment,
+                new QueryProperties.Http(true, "public, max-age=10, stale-while-revalidate=30", Duration.ZERO));
     }
 
     public static QueryProperties withCache(QueryProperties.Cache cache) {

@@ -66,19 +66,44 @@ public final class AddressRanges {
             return null;
         }
         String host = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        boolean ipv4 = host.chars().allMatch(c -> c == '.' || Character.isDigit(c)) && host.chars()
-                .filter(c -> c == '.').count() == 3;
-        boolean ipv6 = host.indexOf(':') >= 0 && host.chars()
-                .allMatch(c -> c == ':' || c == '.' || c == '%' || Character.digit(c, 16) >= 0);
-        if (!ipv4 && !ipv6) {
-            return null;
+        byte[] ipv4 = dottedQuad(host);
+        if (ipv4 != null || host.indexOf(':') < 0) {
+            return ipv4;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c != ':' && c != '.' && c != '%' && Character.digit(c, 16) < 0) {
+                return null;
+            }
         }
         try {
-            // a literal: InetAddress parses it without a lookup
+            // an IPv6 literal: InetAddress parses it without a lookup
             return InetAddress.getByName(host).getAddress();
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    /** Four decimal parts of at most three digits, each at most 255 (every request's peer: no allocation but the result). */
+    private static byte[] dottedQuad(String host) {
+        byte[] address = new byte[4];
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= host.length(); i++) {
+            char c = i == host.length() ? '.' : host.charAt(i);
+            if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && value <= 255 && part < 4) {
+                address[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return part == 4 ? address : null;
     }
 
     public boolean contains(byte[] address) {

@@ -9,9 +9,13 @@ import io.badges.query.ProblemException;
 import io.badges.query.access.ReadAccess;
 import io.badges.query.access.ReadKeys;
 import io.badges.query.config.QueryProperties;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,12 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AssertionController {
 
     private final AssertionViewStore store;
+    private final AssertionRepresentations representations;
     private final byte[] lookupKey;
     private final ReadKeys keys;
     private final boolean lookupRequiresKey;
 
-    AssertionController(AssertionViewStore store, QueryProperties properties, ReadKeys keys, ReadAccess access) {
+    AssertionController(AssertionViewStore store, AssertionRepresentations representations, QueryProperties properties,
+                        ReadKeys keys, ReadAccess access) {
         this.store = store;
+        this.representations = representations;
         this.lookupKey = RecipientLookupKeys.resolve(properties.recipientLookupKey(), properties.dataDir());
         this.keys = keys;
         this.lookupRequiresKey = access.recipientLookupRequiresKey();
@@ -65,8 +72,11 @@ class AssertionController {
         return store.ofRecipient(RecipientLookup.of(lookupKey, recipient), Cursor.decode(cursor), Cursor.limit(limit));
     }
 
-    @GetMapping("/api/v1/assertions/{id}")
-    AssertionView get(@PathVariable String id) {
-        return store.find(id).orElseThrow(() -> new NotFound("assertion", id));
+    /** Usually answered by the hot path ({@link io.badges.query.http.HotReadFilter}) with the same bytes. */
+    @GetMapping(AssertionRepresentations.API)
+    @ApiResponse(responseCode = "200", description = "the assertion",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssertionView.class)))
+    ResponseEntity<byte[]> get(@PathVariable String id, HttpServletRequest request) {
+        return representations.view(id).orElseThrow(() -> new NotFound("assertion", id)).answer(request);
     }
 }

@@ -1,14 +1,13 @@
 package io.badges.query.assertion;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSObject;
 import io.badges.query.NotFound;
 import io.badges.vocabulary.OpenBadges2;
 import io.badges.vocabulary.PublicUrls;
-import java.text.ParseException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,31 +22,22 @@ import org.springframework.web.bind.annotation.RestController;
 class AssertionDocumentController {
 
     private final AssertionViewStore store;
+    private final AssertionRepresentations representations;
     private final OpenBadges2 documents;
-    private final AssertionDocuments hosted;
-    private final ObjectMapper json;
 
-    AssertionDocumentController(AssertionViewStore store, OpenBadges2 documents, AssertionDocuments hosted,
-                                ObjectMapper json) {
+    AssertionDocumentController(AssertionViewStore store, AssertionRepresentations representations,
+                                OpenBadges2 documents) {
         this.store = store;
+        this.representations = representations;
         this.documents = documents;
-        this.hosted = hosted;
-        this.json = json;
     }
 
+    /** Usually answered by the hot path ({@link io.badges.query.http.HotReadFilter}) with the same bytes. */
     @GetMapping(PublicUrls.ASSERTION)
-    ResponseEntity<?> assertion(@PathVariable String id) throws JsonProcessingException {
-        AssertionView view = store.find(id).orElseThrow(() -> new NotFound("assertion", id));
-        if (view.revoked()) {
-            return ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_JSON)
-                    .body(documents.revokedAssertion(id, view.revocationReason()));
-        }
-        if (view.signature() != null) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(json.readTree(payload(view.signature())));
-        }
-        // the bytes themselves (not a map for Jackson to write): its image bakes in exactly these
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(hosted.hosted(view));
+    @ApiResponse(responseCode = "200", description = "the OB 2.0 Assertion (410 when revoked)",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+    ResponseEntity<byte[]> assertion(@PathVariable String id, HttpServletRequest request) {
+        return representations.document(id).orElseThrow(() -> new NotFound("assertion", id)).answer(request);
     }
 
     /**
@@ -67,13 +57,5 @@ class AssertionDocumentController {
     Map<String, Object> revocationList(@PathVariable("id") String issuerId) {
         return documents.revocationList(issuerId, store.revokedOf(issuerId).stream()
                 .map(r -> new OpenBadges2.Revoked(r.getKey(), r.getValue())).toList());
-    }
-
-    static String payload(String compactJws) {
-        try {
-            return JWSObject.parse(compactJws).getPayload().toString();
-        } catch (ParseException e) {
-            throw new IllegalStateException("stored signature is not a compact JWS", e);
-        }
     }
 }

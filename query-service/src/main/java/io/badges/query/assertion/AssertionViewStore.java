@@ -86,6 +86,12 @@ public class AssertionViewStore {
                 .query(Long.class).single() > 0;
     }
 
+
+    /** Up to {@code limit} ids, any of them: what the start-up warm-up reads ({@link io.badges.query.http.WarmUp}). */
+    public List<String> someIds(int limit) {
+        return reads.sql("SELECT id FROM assertion_view LIMIT ?").param(limit).query(String.class).list();
+    }
+
     /**
      * The assertion, with its revocation state. Cached without the badge class and issuer summaries,
      * which are cached on their own and added here, so a rename never reaches the cached assertions.

@@ -1,9 +1,12 @@
 package io.badges.query.badgeclass;
 
 import io.badges.query.NotFound;
-import io.badges.vocabulary.OpenBadges2;
 import io.badges.vocabulary.PublicUrls;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,22 +15,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BadgeClassDocumentController {
 
-    private final BadgeClassViewStore store;
-    private final OpenBadges2 documents;
+    private final BadgeClassRepresentations representations;
 
-    BadgeClassDocumentController(BadgeClassViewStore store, OpenBadges2 documents) {
-        this.store = store;
-        this.documents = documents;
+    BadgeClassDocumentController(BadgeClassRepresentations representations) {
+        this.representations = representations;
     }
 
-    /**
-     * The image is always our image URL, which serves the uploaded picture, redirects to the issuer's
-     * own URL, or serves a generated one: OB 2.0 requires an image, so every badge class has one.
-     */
+    /** Usually answered by the hot path ({@link io.badges.query.http.HotReadFilter}) with the same bytes. */
     @GetMapping(PublicUrls.BADGE)
-    Map<String, Object> badge(@PathVariable String id) {
-        BadgeClassView badge = store.find(id).orElseThrow(() -> new NotFound("badge class", id));
-        return documents.badgeClass(new OpenBadges2.BadgeClass(id, badge.issuer().id(), badge.name(),
-                badge.description(), documents.urls().badgeImage(id), badge.criteria(), badge.tags()));
+    @ApiResponse(responseCode = "200", description = "the OB 2.0 BadgeClass",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+    ResponseEntity<byte[]> badge(@PathVariable String id, HttpServletRequest request) {
+        return representations.document(id).orElseThrow(() -> new NotFound("badge class", id)).answer(request);
     }
 }

@@ -58,6 +58,12 @@ public class BadgeClassViewStore {
     public static final String OF_ISSUER_AFTER = SELECT + """
             WHERE b.issuer_id = ? AND (b.created_at, b.id) > (?, ?) ORDER BY b.created_at, b.id""";
 
+
+    /** Up to {@code limit} ids, any of them: what the start-up warm-up reads ({@link io.badges.query.http.WarmUp}). */
+    public List<String> someIds(int limit) {
+        return reads.sql("SELECT id FROM badge_class_view LIMIT ?").param(limit).query(String.class).list();
+    }
+
     /** The badge class (cached without its issuer's summary, which is cached on its own and added here). */
     public Optional<BadgeClassView> find(String id) {
         if (!cache.enabled()) {

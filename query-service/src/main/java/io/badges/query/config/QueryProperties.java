@@ -5,6 +5,7 @@ import io.badges.web.Deployment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,8 @@ public record QueryProperties(
         @Valid @NotNull @DefaultValue Cache cache,
         @Valid @NotNull @DefaultValue Cors cors,
         @NotNull @DefaultValue("2s") Duration shutdownDrain,
-        @NotNull @DefaultValue("single-process") Deployment deployment) {
+        @NotNull @DefaultValue("single-process") Deployment deployment,
+        @Valid @NotNull @DefaultValue Http http) {
 
     /** The command side's database, whose event store this service tails (read-only). */
     public record Db(String url, String user, String password) {
@@ -69,6 +71,17 @@ public record QueryProperties(
                              @Min(0) @DefaultValue("1000") long readyMaxLagEvents,
                              @NotNull @DefaultValue("10s") Duration readyMaxLag,
                              @Min(1) @Max(100) @DefaultValue("5") int maxAttempts) {
+    }
+
+    /**
+     * The public reads by id. {@code hotReads}: served by {@link io.badges.query.http.HotReadFilter} ahead
+     * of Spring MVC (off: the controllers answer them, with the same bytes and headers);
+     * {@code documentCacheControl}: what browsers and CDNs may do with those answers; {@code warmUp}: how
+     * long the service exercises its hot reads at start-up, before readiness turns UP (0: not at all).
+     */
+    public record Http(@DefaultValue("true") boolean hotReads,
+                       @NotBlank @DefaultValue("public, max-age=10, stale-while-revalidate=30") String documentCacheControl,
+                       @NotNull @DefaultValue("2s") Duration warmUp) {
     }
 
     /** Browser origins allowed to read the public API (CORS); {@code *} for any. */
@@ -116,13 +129,14 @@ public record QueryProperties(
             @NotNull @DefaultValue("1s") Duration redisRetryInterval,
             @NotNull @DefaultValue("json") Format format,
             @NotNull @DefaultValue("32MB") DataSize badgeImagesMaxSize,
-            @NotNull @DefaultValue("64MB") DataSize bakedImagesMaxSize) {
+            @NotNull @DefaultValue("64MB") DataSize bakedImagesMaxSize,
+            @NotNull @DefaultValue("64MB") DataSize representationsMaxSize) {
 
         /** The defaults of application.yml, with this Redis (null: none). */
         public static Cache defaults(String redisUrl) {
             return new Cache(true, redisUrl, 100_000, Duration.ofMinutes(10), 0.1, Duration.ofSeconds(5),
                     Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(1), Format.JSON,
-                    DataSize.ofMegabytes(32), DataSize.ofMegabytes(64));
+                    DataSize.ofMegabytes(32), DataSize.ofMegabytes(64), DataSize.ofMegabytes(64));
         }
 
         public boolean redis() {

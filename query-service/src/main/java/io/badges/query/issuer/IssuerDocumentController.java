@@ -3,6 +3,10 @@ package io.badges.query.issuer;
 import io.badges.query.NotFound;
 import io.badges.vocabulary.OpenBadges2;
 import io.badges.vocabulary.PublicUrls;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -15,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IssuerDocumentController {
 
-    private final IssuerViewStore issuers;
+    private final IssuerRepresentations representations;
     private final IssuerKeyViewStore keys;
     private final OpenBadges2 documents;
     private final DidDocumentStore didDocuments;
@@ -27,9 +31,9 @@ class IssuerDocumentController {
      */
     static final MediaType DID_JSON = MediaType.parseMediaType("application/did+json");
 
-    IssuerDocumentController(IssuerViewStore issuers, IssuerKeyViewStore keys, OpenBadges2 documents,
+    IssuerDocumentController(IssuerRepresentations representations, IssuerKeyViewStore keys, OpenBadges2 documents,
                              DidDocumentStore didDocuments) {
-        this.issuers = issuers;
+        this.representations = representations;
         this.keys = keys;
         this.documents = documents;
         this.didDocuments = didDocuments;
@@ -42,12 +46,12 @@ class IssuerDocumentController {
         return ResponseEntity.ok().contentType(DID_JSON).body(document.json().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Usually answered by the hot path ({@link io.badges.query.http.HotReadFilter}) with the same bytes. */
     @GetMapping(PublicUrls.ISSUER)
-    Map<String, Object> profile(@PathVariable String id) {
-        IssuerEntry entry = issuers.entry(id).orElseThrow(() -> new NotFound("issuer", id));
-        IssuerView issuer = entry.view();
-        return documents.issuer(new OpenBadges2.Issuer(id, issuer.name(), issuer.url(), issuer.email(),
-                issuer.description(), issuer.image(), entry.keyIds()));
+    @ApiResponse(responseCode = "200", description = "the OB 2.0 Profile",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+    ResponseEntity<byte[]> profile(@PathVariable String id, HttpServletRequest request) {
+        return representations.profile(id).orElseThrow(() -> new NotFound("issuer", id)).answer(request);
     }
 
     @GetMapping(PublicUrls.KEY)

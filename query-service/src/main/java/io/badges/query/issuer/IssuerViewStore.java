@@ -4,6 +4,7 @@ import io.badges.persistence.Database;
 import io.badges.query.cache.Caches;
 import io.badges.query.cache.TieredCache;
 import io.badges.query.cache.Versioned;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,11 @@ public class IssuerViewStore {
         this.database = database;
         this.keys = keys;
         this.cache = caches.create(CACHE, IssuerEntry.class);
+    }
+
+    /** Up to {@code limit} ids, any of them: what the start-up warm-up reads ({@link io.badges.query.http.WarmUp}). */
+    public List<String> someIds(int limit) {
+        return reads.sql("SELECT id FROM issuer_view LIMIT ?").param(limit).query(String.class).list();
     }
 
     public Optional<IssuerView> find(String id) {

@@ -69,7 +69,7 @@ class TieredCacheRedisTest {
         QueryProperties.Cache d = QueryProperties.Cache.defaults(redisUrl);
         QueryProperties.Cache settings = new QueryProperties.Cache(true, redisUrl, d.l1MaxEntries(), d.ttl(),
                 d.ttlJitter(), d.negativeTtl(), d.tombstoneTtl(), Duration.ofMillis(200), Duration.ofMillis(200),
-                format, d.badgeImagesMaxSize(), d.bakedImagesMaxSize());
+                format, d.badgeImagesMaxSize(), d.bakedImagesMaxSize(), d.representationsMaxSize());
         QueryProperties properties = TestProperties.withCache(settings, Deployment.REPLICATED);
         Caches caches = new Caches(properties, new SimpleMeterRegistry(), new ObjectMapper());
         instances.add(caches);
