@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * itself, over loopback and through its whole HTTP stack, the hot reads of some ids it holds (JSON, 304
  * revalidations and the badge pages), so that the JIT has compiled them before the first client's request
  * arrives. Spring Boot reports the application ready (readiness UP) only after the runners return.
- * Nothing to read (a new install) or a duration of 0: no warm-up.
+ * Nothing to read (a new install), a read model that cannot be read yet, or a duration of 0: no warm-up.
  */
 @Component
 class WarmUp implements ApplicationRunner {
@@ -46,7 +46,14 @@ class WarmUp implements ApplicationRunner {
         if (duration.isZero() || !(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             return;
         }
-        List<HttpRequest> requests = requests("http://127.0.0.1:" + web.getWebServer().getPort());
+        List<HttpRequest> requests;
+        try {
+            requests = requests("http://127.0.0.1:" + web.getWebServer().getPort());
+        } catch (RuntimeException e) {
+            // a warm-up is an optimisation: a read model that cannot be read yet must not stop the start
+            log.info("warm-up skipped: reason=\"{}\"", e.getClass().getSimpleName());
+            return;
+        }
         if (requests.isEmpty()) {
             return;
         }
