@@ -81,7 +81,7 @@ public record QueryProperties(
      */
     public record Http(@DefaultValue("true") boolean hotReads,
                        @NotBlank @DefaultValue("public, max-age=10, stale-while-revalidate=30") String documentCacheControl,
-                       @NotNull @DefaultValue("2s") Duration warmUp) {
+                       @NotNull @DefaultValue("15s") Duration warmUp) {
     }
 
     /** Browser origins allowed to read the public API (CORS); {@code *} for any. */

@@ -36,7 +36,8 @@ public record Representation(int status, String contentType, byte[] body, String
                 Instant.now().getEpochSecond());
     }
 
-    static String etagOf(byte[] body) {
+    /** The strong ETag of {@code body}: the first 128 bits of its SHA-256, base64url. */
+    public static String etagOf(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + '"';
@@ -61,7 +62,8 @@ public record Representation(int status, String contentType, byte[] body, String
         return ifModifiedSinceMillis >= 0 && lastModified + 1 <= ifModifiedSinceMillis / 1000;
     }
 
-    static boolean matches(String ifNoneMatch, String etag) {
+    /** If-None-Match (RFC 9110 13.1.2): a list of tags, weak or strong, compared weakly; or "*". */
+    public static boolean matches(String ifNoneMatch, String etag) {
         int from = 0;
         int length = ifNoneMatch.length();
         while (from < length) {

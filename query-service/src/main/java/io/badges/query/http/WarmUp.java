@@ -1,11 +1,13 @@
 package io.badges.query.http;
 
 import io.badges.query.config.QueryProperties;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +21,24 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Warms the hot paths before readiness turns UP: for {@code badges.http.warm-up} the service sends
- * itself, over loopback and through its whole HTTP stack, the hot reads of some ids it holds (JSON, 304
- * revalidations and the badge pages), so that the JIT has compiled them before the first client's request
- * arrives. Spring Boot reports the application ready (readiness UP) only after the runners return.
- * Nothing to read (a new install), a read model that cannot be read yet, or a duration of 0: no warm-up.
+ * Warms the hot paths before readiness turns UP: for up to {@code badges.http.warm-up} the service sends
+ * itself, over loopback keep-alive connections and through its whole HTTP stack, the hot reads of some
+ * ids it holds (JSON, 304 revalidations and a few badge pages), so that the JIT has compiled them
+ * before the first client's request arrives; it ends sooner once its own rate stops rising. Spring Boot reports the application ready (readiness UP)
+ * only after the runners return. The client is a few lines over a socket, not an HTTP client library:
+ * on a cold JVM a library's own first requests cost more than the server's, and its code would take
+ * the JIT's time. Nothing to read (a new install), a read model that cannot be read yet, or a duration
+ * of 0: no warm-up.
  */
 @Component
 class WarmUp implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
-    private static final int IDS_PER_READ = 32;
+    private static final int IDS_PER_READ = 8;
+    private static final int PAGES_PER_READ = 2;
+    private static final long SAMPLE_MILLIS = 500;
+    private static final int FLAT_SAMPLES = 4;
+    private static final long MIN_MILLIS = 2_000;
 
     private final Duration duration;
     private final List<HotRead> reads;
@@ -46,9 +55,9 @@ class WarmUp implements ApplicationRunner {
         if (duration.isZero() || !(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             return;
         }
-        List<HttpRequest> requests;
+        List<byte[]> requests;
         try {
-            requests = requests("http://127.0.0.1:" + web.getWebServer().getPort());
+            requests = requests();
         } catch (RuntimeException e) {
             // a warm-up is an optimisation: a read model that cannot be read yet must not stop the start
             log.info("warm-up skipped: reason=\"{}\"", e.getClass().getSimpleName());
@@ -57,55 +66,120 @@ class WarmUp implements ApplicationRunner {
         if (requests.isEmpty()) {
             return;
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1)).build();
-        long until = System.nanoTime() + duration.toNanos();
+        int port = web.getWebServer().getPort();
+        long start = System.nanoTime();
+        AtomicLong until = new AtomicLong(start + duration.toNanos());
         AtomicLong sent = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
-        int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
-        for (int t = 0; t < parallel; t++) {
-            int offset = t;
-            Thread thread = new Thread(() -> send(client, requests, offset, until, sent), "warm-up-" + t);
+        for (int t = 0; t < Math.max(2, Runtime.getRuntime().availableProcessors()); t++) {
+            int offset = t * 7;
+            Thread thread = new Thread(() -> send(port, requests, offset, until, sent), "warm-up-" + t);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
         }
+        stopOnPlateau(start, until, sent);
         for (Thread thread : threads) {
             thread.join();
         }
-        log.info("warm-up done: requests={} paths={} seconds={}", sent.get(), requests.size(), duration.toSeconds());
+        log.info("warm-up done: requests={} distinct={} millis={}", sent.get(), requests.size(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
-    private List<HttpRequest> requests(String base) {
-        List<HttpRequest> requests = new ArrayList<>();
+    /**
+     * Ends the warm-up early once its own rate stops rising: {@value #FLAT_SAMPLES} samples of
+     * {@value #SAMPLE_MILLIS} ms in a row without 5 % over the best so far (the JIT has compiled what
+     * these requests run), but not before {@value #MIN_MILLIS} ms. {@code badges.http.warm-up} is the cap.
+     */
+    private static void stopOnPlateau(long start, AtomicLong until, AtomicLong sent) throws InterruptedException {
+        double best = 0;
+        int flat = 0;
+        long last = 0;
+        while (System.nanoTime() < until.get()) {
+            Thread.sleep(SAMPLE_MILLIS);
+            long now = sent.get();
+            double rate = now - last;
+            last = now;
+            if (rate > best * 1.05) {
+                best = rate;
+                flat = 0;
+            } else if (++flat >= FLAT_SAMPLES && System.nanoTime() - start >= MIN_MILLIS * 1_000_000L) {
+                until.set(System.nanoTime());
+            }
+        }
+    }
+
+    /** GET, and GET with the answer's ETag (a 304), for a few ids per route; a few pages of the documents. */
+    private List<byte[]> requests() {
+        List<byte[]> requests = new ArrayList<>();
         for (HotRead read : reads) {
-            for (String id : read.someIds().apply(IDS_PER_READ)) {
-                URI uri = URI.create(base + read.prefix() + id);
-                requests.add(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build());
-                read.answer().apply(id).ifPresent(answer -> requests.add(HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofSeconds(5)).header("If-None-Match", answer.etag()).build()));
-                if (read.negotiated()) {
-                    requests.add(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                            .header("Accept", "text/html").build());
+            List<String> ids = read.someIds().apply(IDS_PER_READ);
+            for (int i = 0; i < ids.size(); i++) {
+                String path = read.prefix() + ids.get(i);
+                requests.add(request(path, ""));
+                read.answer().apply(ids.get(i)).ifPresent(answer ->
+                        requests.add(request(path, "If-None-Match: " + answer.etag() + "\r\n")));
+                if (read.negotiated() && i < PAGES_PER_READ) {
+                    requests.add(request(path, "Accept: text/html\r\n"));
                 }
             }
         }
         return requests;
     }
 
-    private static void send(HttpClient client, List<HttpRequest> requests, int offset, long until, AtomicLong sent) {
+    private static byte[] request(String path, String headers) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void send(int port, List<byte[]> requests, int offset, AtomicLong until, AtomicLong sent) {
         int i = offset;
-        while (System.nanoTime() < until) {
-            try {
-                client.send(requests.get(i++ % requests.size()), HttpResponse.BodyHandlers.discarding());
-                sent.incrementAndGet();
+        while (System.nanoTime() < until.get()) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                socket.setSoTimeout(5_000);
+                OutputStream out = socket.getOutputStream();
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                while (System.nanoTime() < until.get()) {
+                    out.write(requests.get(i++ % requests.size()));
+                    out.flush();
+                    if (!readResponse(in)) {
+                        break;  // no length to read by (or closed): a new connection
+                    }
+                    sent.incrementAndGet();
+                }
             } catch (IOException e) {
-                log.debug("warm-up request failed", e);
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                log.debug("warm-up connection failed", e);
                 return;
             }
         }
+    }
+
+    /** Reads one response: its head, then as many body bytes as Content-Length says. */
+    private static boolean readResponse(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        long length = 0;
+        boolean sized = false;
+        int previous = -1;
+        for (int c = in.read(); c >= 0; c = in.read()) {
+            if (c == '\n' && previous == '\r') {
+                if (line.length() == 1) {  // the empty line: the head is over
+                    if (sized) {
+                        in.skipNBytes(length);
+                    }
+                    return sized;
+                }
+                String header = line.toString().trim().toLowerCase(java.util.Locale.ROOT);
+                if (header.startsWith("content-length:")) {
+                    length = Long.parseLong(header.substring("content-length:".length()).trim());
+                    sized = true;
+                } else if (header.startsWith("http/1.1 304")) {
+                    sized = true;
+                }
+                line.setLength(0);
+            } else {
+                line.append((char) c);
+            }
+            previous = c;
+        }
+        return false;
     }
 }

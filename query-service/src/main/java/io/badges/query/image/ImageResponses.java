@@ -1,5 +1,6 @@
 package io.badges.query.image;
 
+import io.badges.query.http.Representation;
 import io.badges.vocabulary.image.ImageType;
 import java.net.URI;
 import org.springframework.http.ContentDisposition;
@@ -42,7 +43,7 @@ final class ImageResponses {
         if (filename != null) {
             headers.setContentDisposition(ContentDisposition.inline().filename(filename).build());
         }
-        if (matches(ifNoneMatch, etag)) {
+        if (ifNoneMatch != null && Representation.matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
         }
         headers.setContentType(MediaType.parseMediaType(mediaType));
@@ -52,19 +53,5 @@ final class ImageResponses {
     static ResponseEntity<byte[]> redirect(String url) {
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(url))
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
-    }
-
-    /** If-None-Match (RFC 9110 13.1.2): a list of tags, weak or strong, compared weakly; or "*". */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String tag : ifNoneMatch.split(",")) {
-            String candidate = tag.strip();
-            if (candidate.equals("*") || (candidate.startsWith("W/") ? candidate.substring(2) : candidate).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

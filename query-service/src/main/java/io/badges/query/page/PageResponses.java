@@ -1,6 +1,8 @@
 package io.badges.query.page;
 
+import io.badges.query.http.Representation;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -21,7 +23,22 @@ final class PageResponses {
     }
 
     static ResponseEntity<byte[]> html(Rendered page) {
+        return html(page, null);
+    }
+
+    /**
+     * The page, or 304 when the client's copy ({@code If-None-Match}) is this very page: pages are
+     * {@code no-cache} (their verdict is live), so a browser revalidates each time and gets no body back
+     * while nothing it shows has changed.
+     */
+    static ResponseEntity<byte[]> html(Rendered page, String ifNoneMatch) {
+        if (page.status() == HttpStatus.OK.value() && ifNoneMatch != null
+                && Representation.matches(ifNoneMatch, page.etag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(page.etag())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+        }
         return ResponseEntity.status(page.status())
+                .eTag(page.etag())
                 .contentType(HTML)
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")

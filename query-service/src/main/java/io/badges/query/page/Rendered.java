@@ -1,5 +1,11 @@
 package io.badges.query.page;
 
-/** A rendered page: its HTTP status and its UTF-8 bytes. */
-record Rendered(int status, byte[] html) {
+import io.badges.query.http.Representation;
+
+/** A rendered page: its HTTP status, its UTF-8 bytes and their strong ETag (as the JSON answers have). */
+record Rendered(int status, byte[] html, String etag) {
+
+    Rendered(int status, byte[] html) {
+        this(status, html, Representation.etagOf(html));
+    }
 }

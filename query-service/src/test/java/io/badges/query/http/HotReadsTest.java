@@ -203,6 +203,25 @@ class HotReadsTest {
     }
 
     @Test
+    void aBrowserRevalidatingABadgePageGetsA304WhileNothingItShowsChanged() {
+        Award award = award();
+        String document = "/public/assertions/" + award.id;
+        Map<String, String> browser = Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(document, browser).statusCode() == 200);
+        HttpResponse<String> page = get(document, browser);
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+
+        HttpResponse<String> again = get(document, Map.of("Accept", browser.get("Accept"), "If-None-Match", etag));
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+
+        events.append(new AssertionRevoked(award.id, award.badge, "Awarded by mistake", T0.plusSeconds(60)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(document, Map.of("Accept", browser.get("Accept"),
+                "If-None-Match", etag)).statusCode() == 410);
+    }
+
+    @Test
     void theRequestMetricCountsHotAnswersUnderTheRouteAndPrometheusRendersIt() {
         Award award = award();
         String path = "/api/v1/assertions/" + award.id;
