@@ -16,8 +16,9 @@ OUT=bench/results/stale-reads.md
 scripts/distributed-up.sh
 trap 'scripts/distributed-down.sh >/dev/null' EXIT
 QUERIES=$(for p in $QUERY_PORTS; do printf 'http://127.0.0.1:%s,' "$p"; done)
-result=$(./mvnw -q -B -ntp -pl data-tools exec:java -Dexec.mainClass=io.badges.tools.StaleReads \
-  -Dexec.args="--command http://127.0.0.1:$COMMAND_PORT --key $(cat .run/api-key) --queries ${QUERIES%,} --rounds $ROUNDS --readers $READERS --read-db jdbc:postgresql://127.0.0.1:5432/badges_query --read-db-user postgres" \
+result=$(java -cp "data-tools/target/classes:$(cat data-tools/target/classpath.txt)" io.badges.tools.StaleReads \
+  --command "http://127.0.0.1:$COMMAND_PORT" --key "$(cat .run/api-key)" --queries "${QUERIES%,}" --rounds "$ROUNDS" \
+  --readers "$READERS" --read-db "jdbc:postgresql://127.0.0.1:5432/${QUERY_DB_NAME:-badges_query}" --read-db-user postgres \
   | grep '^RESULT')
 echo "$result"
 field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$result"; }

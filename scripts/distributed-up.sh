@@ -5,7 +5,12 @@
 #   - the command service and two query services on distinct ports.
 # Everything it starts writes its pid and log under .run/; scripts/distributed-down.sh stops it.
 # Settings (env): COMMAND_PORT (8080), QUERY_PORTS ("8081 8082"), KAFKA_PORT (9092),
-# PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), BADGES_API_KEYS (a generated key).
+# PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), DB_NAME/QUERY_DB_NAME (badges/badges_query),
+# BADGES_REDIS_URL (redis://127.0.0.1:6379), COMMAND_JAVA_OPTS / QUERY_JAVA_OPTS (extra JVM options, such
+# as -Daxon.eventhandling.processors.read-model.batch-size=50), BADGES_API_KEYS (a generated key), SKIP_BUILD (set: use the
+# jars and class paths of the last build). The build packages (never installs into ~/.m2) and writes
+# each module's class path to <module>/target/classpath.txt (Kafka's from e2e-tests, the tools' from
+# data-tools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN=.run
@@ -16,12 +21,16 @@ QUERY_PORTS=${QUERY_PORTS:-"8081 8082"}
 KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
+DB_NAME=${DB_NAME:-badges}; QUERY_DB_NAME=${QUERY_DB_NAME:-badges_query}
 export PGHOST PGPORT PGUSER
 
-echo "building the services and the Kafka class path ..."
-./mvnw -q -B -ntp -DskipTests install
-./mvnw -q -B -ntp -pl e2e-tests dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/$RUN/kafka.classpath"
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "building the services and the Kafka class path ..."
+  # a relative outputFile is resolved against each module's directory
+  ./mvnw -q -B -ntp -DskipTests -Dmaven.install.skip=true -pl command-service,query-service,data-tools,e2e-tests -am \
+    package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/classpath.txt
+fi
+cp e2e-tests/target/classpath.txt "$RUN/kafka.classpath"
 jar() { ls "$1"/target/"$1"-*.jar | grep -v '\.original$' | head -n 1; }
 
 wait_for() { # url, name, pid
@@ -71,11 +80,13 @@ PROPS
 fi
 
 # --- PostgreSQL and Redis of this machine --------------------------------------------------
-for db in badges badges_query; do
+for db in "$DB_NAME" "$QUERY_DB_NAME"; do
   psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" postgres | grep -q 1 || psql -qc "CREATE DATABASE $db" postgres
 done
-(echo > /dev/tcp/127.0.0.1/6379) 2>/dev/null && echo "redis is listening on 127.0.0.1:6379" \
-  || echo "note: no redis on 127.0.0.1:6379: the query services serve from the database until it is there"
+export BADGES_REDIS_URL=${BADGES_REDIS_URL:-redis://127.0.0.1:6379}
+REDIS_ADDRESS=${BADGES_REDIS_URL#redis://}; REDIS_ADDRESS=${REDIS_ADDRESS%%/*}
+(echo > "/dev/tcp/${REDIS_ADDRESS%:*}/${REDIS_ADDRESS##*:}") 2>/dev/null && echo "redis is listening on $REDIS_ADDRESS" \
+  || echo "note: no redis on $REDIS_ADDRESS: the query services serve from the database until it is there"
 
 # --- the services --------------------------------------------------------------------------
 if [ -z "${BADGES_API_KEYS:-}" ]; then
@@ -89,18 +100,17 @@ if [ -z "${BADGES_RECIPIENT_LOOKUP_KEY:-}" ]; then
 fi
 export BADGES_API_KEYS BADGES_RECIPIENT_LOOKUP_KEY AXONIQ_UPDATE_CHECKER_DISABLED=true
 export BADGES_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
-export BADGES_REDIS_URL=${BADGES_REDIS_URL:-redis://127.0.0.1:6379}
 export BADGES_PUBLIC_BASE_URL=${BADGES_PUBLIC_BASE_URL:-http://127.0.0.1:${QUERY_PORTS%% *}}
 export SPRING_PROFILES_ACTIVE=distributed
 
-BADGES_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/badges" BADGES_DB_USER=$PGUSER BADGES_DATA_DIR=$RUN/command-data \
-  COMMAND_PORT=$COMMAND_PORT nohup java -Xmx384m -jar "$(jar command-service)" > "$RUN/command-service.log" 2>&1 &
+BADGES_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME" BADGES_DB_USER=$PGUSER BADGES_DATA_DIR=$RUN/command-data \
+  COMMAND_PORT=$COMMAND_PORT nohup java -Xmx384m ${COMMAND_JAVA_OPTS:-} -jar "$(jar command-service)" > "$RUN/command-service.log" 2>&1 &
 echo $! > "$RUN/command-service.pid"
 
 for port in $QUERY_PORTS; do
-  BADGES_QUERY_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/badges_query" BADGES_QUERY_DB_USER=$PGUSER \
+  BADGES_QUERY_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$QUERY_DB_NAME" BADGES_QUERY_DB_USER=$PGUSER \
     BADGES_DATA_DIR=$RUN/query-data-$port QUERY_PORT=$port \
-    nohup java -Xmx384m -jar "$(jar query-service)" > "$RUN/query-service-$port.log" 2>&1 &
+    nohup java -Xmx384m ${QUERY_JAVA_OPTS:-} -jar "$(jar query-service)" > "$RUN/query-service-$port.log" 2>&1 &
   echo $! > "$RUN/query-service-$port.pid"
 done
 

@@ -25,7 +25,9 @@ import java.util.concurrent.locks.LockSupport;
  * arrival of the award's 201, which the command service sends only after the transaction holding
  * row and event committed. So the figure is an upper bound of "event committed to visible in the
  * read API" (it includes one read's round trip and up to 10 % of polling granularity).
- * Prints one {@code RESULT} line: target and achieved rate, errors, award latency and lag p50/p99/max.
+ * Prints one {@code RESULT} line: target and achieved rate, errors, award latency and lag p50/p99/max;
+ * with {@code --samples FILE}, one line per recorded sample (201 received as epoch ms, the query
+ * instance, the assertion id, lag ms), to match slow reads with the services' logs.
  */
 public final class ProjectionLag {
 
@@ -50,6 +52,10 @@ public final class ProjectionLag {
         Run run = new Run(http, command, key, queries, badge, batch, sample);
         int seconds = args.integer("seconds", 30);
         double achieved = run.drive(rate, seconds);
+        String samples = args.get("samples", null);
+        if (samples != null) {
+            java.nio.file.Files.write(java.nio.file.Path.of(samples), run.details);
+        }
         System.out.printf("RESULT target_per_s=%d achieved_per_s=%.0f batch=%d awards=%d errors=%d late_sends=%d "
                         + "samples=%d %s %s%n", rate, achieved, batch, run.acknowledged.get(), run.errors.get(),
                 run.late.get(), run.lags.size(), Percentiles.fields("award_", run.awardLatencies),
@@ -76,6 +82,7 @@ public final class ProjectionLag {
         private final AtomicLong late = new AtomicLong();
         private final ConcurrentLinkedQueue<Long> awardLatencies = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<String> details = new ConcurrentLinkedQueue<>();
 
         Run(HttpClient http, String command, String key, List<String> queries, String badge, int batch, int sample) {
             this.http = http;
@@ -134,7 +141,8 @@ public final class ProjectionLag {
                         if (i % Math.max(1, sample / batch) == 0) {
                             String id = firstId(response.body());
                             String query = queries.get((int) (i % queries.size()));
-                            pollers.submit(() -> poll(query + "/api/v1/assertions/" + id, acked));
+                            long ackedAt = System.currentTimeMillis();
+                            pollers.submit(() -> poll(query, id, acked, ackedAt));
                         }
                     });
         }
@@ -154,13 +162,16 @@ public final class ProjectionLag {
          * (one read per millisecond per sample made the pollers, not the projection, the largest CPU
          * user of the query service once the lag passed a second).
          */
-        private Void poll(String url, long acked) throws Exception {
+        private Void poll(String query, String id, long acked, long ackedAt) throws Exception {
+            String url = query + "/api/v1/assertions/" + id;
             while (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode() != 200) {
                 long waitedMicros = (System.nanoTime() - acked) / 1_000;
                 LockSupport.parkNanos(Math.max(1_000, waitedMicros / 10) * 1_000);
             }
-            lags.add((System.nanoTime() - acked) / 1_000);
+            long lag = (System.nanoTime() - acked) / 1_000;
+            lags.add(lag);
+            details.add(ackedAt + " " + query + " " + id + " " + String.format("%.1f", lag / 1e3));
             return null;
         }
     }

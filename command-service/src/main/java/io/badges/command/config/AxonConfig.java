@@ -1,6 +1,7 @@
 package io.badges.command.config;
 
 import io.badges.command.WriteModel;
+import io.badges.command.publishing.CommitAwareEventStore;
 import io.badges.persistence.AxonJdbc;
 import io.badges.persistence.SpringConnections;
 import io.badges.persistence.Database;
@@ -11,7 +12,10 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +42,22 @@ class AxonConfig {
                                           org.axonframework.config.Configuration configuration) {
         return AxonJdbc.eventStorageEngine(database, connectionProvider, transactionManager, eventSerializer,
                 serializer, configuration.upcasterChain());
+    }
+
+    /**
+     * Woken when a transaction holding events commits ({@link CommitAwareEventStore}); events stored by
+     * anything else (another command-service instance) are looked for every
+     * {@code badges.outbox-poll-interval}. Without tracking readers (only the Kafka publisher is one)
+     * it reads nothing.
+     */
+    @Bean(destroyMethod = "shutDown")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, BadgesProperties properties,
+                                  org.axonframework.config.Configuration configuration) {
+        return new CommitAwareEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(properties.outboxPollInterval().toMillis()));
     }
 
     @Bean

@@ -22,6 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * between two passes of the status list publisher, which re-signs every OB 3.0 revocation list changed
  * since its last signature. A revocation shows in its list after at most about this long; all
  * revocations of one pause share one signature per list.
+ *
+ * <p>{@code outboxPollInterval} (BADGES_OUTBOX_POLL_INTERVAL, default 50 ms): how often the event store's
+ * tracking readers (the Kafka publisher, distributed mode) look for events that this instance did not
+ * write; its own commits wake them at once.
  */
 @Validated
 @ConfigurationProperties("badges")
@@ -36,7 +40,8 @@ public record BadgesProperties(
         @Valid @NotNull @DefaultValue Limits limits,
         @NotNull @DefaultValue("2s") Duration shutdownDrain,
         @NotNull @DefaultValue("single-process") Deployment deployment,
-        @NotNull @DefaultValue("250ms") Duration statusListPublishInterval) {
+        @NotNull @DefaultValue("250ms") Duration statusListPublishInterval,
+        @NotNull @DefaultValue("50ms") Duration outboxPollInterval) {
 
     public BadgesProperties {
         apiKeys = apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).toList();

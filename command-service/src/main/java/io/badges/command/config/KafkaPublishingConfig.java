@@ -28,12 +28,13 @@ import org.springframework.context.annotation.Profile;
 @Profile("distributed")
 class KafkaPublishingConfig {
 
+    /** {@code badges.kafka.publisher-batch-size}: events sent per broker wait (and per token update). */
     @Bean
-    ConfigurerModule publisherStartsAtTheTail() {
+    ConfigurerModule publisherStartsAtTheTail(@Value("${badges.kafka.publisher-batch-size:100}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessorConfiguration(KafkaEventPublisher.DEFAULT_PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(100)
+                                .andBatchSize(batchSize)
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken)));
     }
 
