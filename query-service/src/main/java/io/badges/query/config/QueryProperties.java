@@ -76,8 +76,8 @@ public record QueryProperties(
     /**
      * The public reads by id. {@code hotReads}: served by {@link io.badges.query.http.HotReadFilter} ahead
      * of Spring MVC (off: the controllers answer them, with the same bytes and headers);
-     * {@code documentCacheControl}: what browsers and CDNs may do with those answers; {@code warmUp}: how
-     * long the service exercises its hot reads at start-up, before readiness turns UP (0: not at all).
+     * {@code documentCacheControl}: what browsers and CDNs may do with those answers; {@code warmUp}: at
+     * most how long the service exercises its hot reads at start-up, before readiness turns UP (0: not at all).
      */
     public record Http(@DefaultValue("true") boolean hotReads,
                        @NotBlank @DefaultValue("public, max-age=10, stale-while-revalidate=30") String documentCacheControl,
