@@ -78,7 +78,8 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = start + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log
+                        + "; its last lines:\n" + tail(30));
             }
             try {
                 HttpResponse<String> response = http.send(
@@ -92,7 +93,18 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(module + " not UP within " + limit + "; see " + log);
+        throw new IllegalStateException(module + " not UP within " + limit + "; see " + log
+                + "; its last lines:\n" + tail(30));
+    }
+
+    /** The log's last lines: a failed start explains itself in the test report (CI keeps no files). */
+    private String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** SIGKILL: no shutdown hooks, no graceful anything. */

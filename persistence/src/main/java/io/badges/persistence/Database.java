@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -53,6 +54,13 @@ public interface Database {
     default String migrations(Side side) {
         return "classpath:db/migration/" + side.folder() + "/" + name();
     }
+
+    /**
+     * Runs one side's migrations so that instances starting together on one database take turns.
+     * Flyway alone is not safe there: on a new database, an instance that finds the history table
+     * another has just created (still empty) tries to baseline it and fails.
+     */
+    <T> T migrateAlone(DataSource dataSource, Side side, Supplier<T> migration);
 
     /** Flyway location of one side's migrations written once for both vendors. */
     static String commonMigrations(Side side) {

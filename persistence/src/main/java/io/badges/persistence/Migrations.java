@@ -17,7 +17,7 @@ public final class Migrations {
     }
 
     public static MigrateResult migrate(DataSource dataSource, Database database, Side side) {
-        return Flyway.configure()
+        return database.migrateAlone(dataSource, side, () -> Flyway.configure()
                 .dataSource(dataSource)
                 .locations(database.migrations(side), Database.commonMigrations(side))
                 .placeholders(database.typePlaceholders())
@@ -25,6 +25,6 @@ public final class Migrations {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load()
-                .migrate();
+                .migrate());
     }
 }

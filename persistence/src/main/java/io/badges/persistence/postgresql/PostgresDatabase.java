@@ -3,12 +3,17 @@ package io.badges.persistence.postgresql;
 import com.zaxxer.hikari.HikariConfig;
 import io.badges.persistence.DataSources;
 import io.badges.persistence.Database;
+import io.badges.persistence.Side;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -19,6 +24,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * Axon's own statements as they are; instants as {@code timestamptz}.
  */
 public final class PostgresDatabase implements Database {
+
+    /** Advisory lock keys of the migrations ("badges" in ASCII, then the side). */
+    private static final long MIGRATION_LOCK_BASE = 0x6261646765730000L;
 
     public static final String URL_PREFIX = "jdbc:postgresql:";
     public static final PostgresDatabase INSTANCE = new PostgresDatabase();
@@ -65,14 +73,41 @@ public final class PostgresDatabase implements Database {
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        // Flyway holds a second connection (its advisory lock) while it migrates: never fewer than 2.
-        config.setMaximumPoolSize(Math.max(2, settings.poolSize()));
+        // Migrating holds three connections: our migration lock, Flyway's and Flyway's own advisory lock.
+        config.setMaximumPoolSize(Math.max(3, settings.poolSize()));
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("prepareThreshold", "3");
         config.addDataSourceProperty("preparedStatementCacheQueries", "256");
         config.addDataSourceProperty("ApplicationName", settings.poolName());
         if (role == DataSources.Role.READER) {
             config.setReadOnly(true);
+        }
+    }
+
+    /**
+     * A session-level advisory lock, one key per side, held on its own connection while Flyway runs:
+     * a second instance waits for the first to finish and then finds the schema up to date. The lock
+     * goes with the session if the holder dies.
+     */
+    @Override
+    public <T> T migrateAlone(DataSource dataSource, Side side, Supplier<T> migration) {
+        long key = MIGRATION_LOCK_BASE + side.ordinal();
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(true);
+            try (PreparedStatement acquire = lock.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                acquire.setLong(1, key);
+                acquire.execute();
+            }
+            try {
+                return migration.get();
+            } finally {
+                try (PreparedStatement release = lock.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    release.setLong(1, key);
+                    release.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("migration lock for the " + side.folder() + " side", e);
         }
     }
 
