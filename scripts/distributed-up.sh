@@ -31,7 +31,11 @@ if [ -z "${SKIP_BUILD:-}" ]; then
     package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/classpath.txt
 fi
 cp e2e-tests/target/classpath.txt "$RUN/kafka.classpath"
-jar() { ls "$1"/target/"$1"-*.jar | grep -v '\.original$' | head -n 1; }
+# started as ./run starts them: unpacked, with a class-data-sharing archive (scripts/launch.sh)
+source scripts/jvm-options.sh
+source scripts/launch.sh
+COMMAND_ARGS=$(launch_args command-service)
+QUERY_ARGS=$(launch_args query-service)
 
 wait_for() { # url, name, pid
   for _ in $(seq 1 180); do
@@ -104,13 +108,13 @@ export BADGES_PUBLIC_BASE_URL=${BADGES_PUBLIC_BASE_URL:-http://127.0.0.1:${QUERY
 export SPRING_PROFILES_ACTIVE=distributed
 
 BADGES_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME" BADGES_DB_USER=$PGUSER BADGES_DATA_DIR=$RUN/command-data \
-  COMMAND_PORT=$COMMAND_PORT nohup java -Xmx384m ${COMMAND_JAVA_OPTS:-} -jar "$(jar command-service)" > "$RUN/command-service.log" 2>&1 &
+  COMMAND_PORT=$COMMAND_PORT nohup java -Xmx384m ${COMMAND_JAVA_OPTS:-} $COMMAND_ARGS > "$RUN/command-service.log" 2>&1 &
 echo $! > "$RUN/command-service.pid"
 
 for port in $QUERY_PORTS; do
   BADGES_QUERY_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$QUERY_DB_NAME" BADGES_QUERY_DB_USER=$PGUSER \
     BADGES_DATA_DIR=$RUN/query-data-$port QUERY_PORT=$port \
-    nohup java -Xmx384m ${QUERY_JAVA_OPTS:-} -jar "$(jar query-service)" > "$RUN/query-service-$port.log" 2>&1 &
+    nohup java -Xmx384m ${QUERY_JAVA_OPTS:-} $QUERY_ARGS > "$RUN/query-service-$port.log" 2>&1 &
   echo $! > "$RUN/query-service-$port.pid"
 done
 

@@ -133,7 +133,10 @@ class ComposeFileTest {
     void buildsEachServiceFromItsOwnBootJar() throws IOException {
         for (String module : List.of("command-service", "query-service")) {
             String dockerfile = Files.readString(ROOT.resolve("docker/" + module + ".Dockerfile"));
-            assertThat(dockerfile).contains("COPY " + module + "/target/" + module + "-*.jar app.jar");
+            assertThat(dockerfile).contains("COPY " + module + "/target/" + module + "-*.jar app.jar")
+                    .contains("extract --destination app --application-filename app.jar")
+                    .contains("-XX:ArchiveClassesAtExit=app/app.jsa")
+                    .contains("\"-XX:SharedArchiveFile=app/app.jsa\", \"-jar\", \"app/app.jar\"");
         }
         assertThat(ROOT.resolve("docker/postgres-init.sql")).content().contains("CREATE DATABASE badges_query");
     }

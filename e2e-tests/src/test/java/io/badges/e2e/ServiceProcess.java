@@ -11,12 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-/** One of our boot jars running as a real process, started the way the README starts it. */
+/**
+ * One of our boot jars running as a real process, started the way the README's {@code ./run} starts it:
+ * unpacked, with the class-data-sharing archive that {@code scripts/launch.sh} makes once per build. The
+ * JVM runs with {@code -Xshare:on}, so an archive it cannot use fails the start instead of being ignored.
+ */
 final class ServiceProcess implements AutoCloseable {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Map<String, List<String>> LAUNCH_ARGS = new HashMap<>();
 
     private final String module;
     private final Map<String, String> env;
@@ -39,15 +46,32 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static Path bootJar(String module) {
-        Path target = Path.of("..", module, "target").toAbsolutePath().normalize();
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches(module + "-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no boot jar in " + target + ": package it first"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The java arguments of scripts/launch.sh for the module (unpacking and training on first use). */
+    static synchronized List<String> launchArgs(String module) throws IOException {
+        List<String> known = LAUNCH_ARGS.get(module);
+        if (known != null) {
+            return known;
         }
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c",
+                "source scripts/jvm-options.sh && source scripts/launch.sh && launch_args \"$0\"", module)
+                .directory(ROOT.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        // the archive is trained by the JDK that runs the services (an archive is only good for its own JDK)
+        builder.environment().merge("PATH", Path.of(System.getProperty("java.home"), "bin") + ":", (path, bin) -> bin + path);
+        Process launch = builder.start();
+        String out = new String(launch.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        try {
+            if (launch.waitFor() != 0 || !out.contains("-XX:SharedArchiveFile=")) {
+                throw new IllegalStateException("scripts/launch.sh gave no archive for " + module + ": " + out
+                        + " (see " + module + "/target/app/training.log)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        List<String> args = List.of(out.split(" "));
+        LAUNCH_ARGS.put(module, args);
+        return args;
     }
 
     int port() {
@@ -61,7 +85,8 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess start() throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", bootJar(module).toString()));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:on"));
+        command.addAll(launchArgs(module));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
