@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Where a service's start-up goes (issue #21): starts SERVICE (command-service or query-service) as
+# ./run starts it (scripts/launch.sh), STARTS times each way, on a new data directory each time (the
+# query service on a copy of a command service's new data), and prints, side by side in one run:
+#   - seconds from `java` to /actuator/health UP, and the CPU seconds each JVM thread used until then
+#     (from /proc: the main thread, the C1 and C2 compiler threads, the collector in the VM thread);
+#   - the same with -XX:TieredStopAtLevel=1 (C1 only), to show what the C2 compiler costs a start.
+# Settings (env): STARTS (3). Output: bench/results/startup-<service>.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SERVICE=${1:-command-service}; STARTS=${STARTS:-3}
+DIR=$PWD/target/bench/startup-$SERVICE
+OUT=bench/results/startup-$SERVICE.md
+source scripts/jvm-options.sh
+source scripts/launch.sh
+jar() { ls "$1"/target/"$1"-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1; }
+[ -f "$(jar command-service)" ] && [ -f "$(jar query-service)" ] || ./mvnw -q -B -ntp -DskipTests package -pl command-service,query-service -am
+ARGS=$(launch_args "$SERVICE")
+COMMAND_ARGS=$(launch_args command-service)
+OPTIONS=$COMMAND_JVM_OPTIONS; PORT=9771
+[ "$SERVICE" = query-service ] && { OPTIONS=$QUERY_JVM_OPTIONS; PORT=9772; }
+export COMMAND_PORT=9771 QUERY_PORT=9772 AXONIQ_UPDATE_CHECKER_DISABLED=true BADGES_API_KEYS=bench-key
+rm -rf "$DIR"; mkdir -p "$DIR" bench/results
+PID=
+trap '[ -n "$PID" ] && kill $PID 2>/dev/null || true' EXIT
+
+up() { # port pid
+  until curl -fs "http://127.0.0.1:$1/actuator/health" >/dev/null; do kill -0 "$2"; sleep 0.02; done
+}
+seed() { # a command service's new data directory, for the query service to tail
+  mkdir -p "$DIR/seed"
+  BADGES_DATA_DIR=$DIR/seed java $COMMAND_JVM_OPTIONS $COMMAND_ARGS > "$DIR/seed.log" 2>&1 & PID=$!
+  up 9771 $PID; kill $PID; wait $PID 2>/dev/null || true; PID=
+}
+cpu() { # pid pattern -> CPU seconds of the threads whose name matches
+  local t sum=0
+  for t in /proc/"$1"/task/*; do
+    if grep -qE "$2" "$t/comm"; then
+      # utime and stime: the 12th and 13th fields after the ")" that ends the thread's name
+      sum=$((sum + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')))
+    fi
+  done
+  awk -v s=$sum 'BEGIN{printf "%.1f", s / 100}'
+}
+[ "$SERVICE" = query-service ] && seed
+
+rows=()
+for way in tiered c1; do
+  extra=; [ $way = c1 ] && extra=-XX:TieredStopAtLevel=1
+  for i in $(seq 1 "$STARTS"); do
+    data=$DIR/$way-$i; mkdir -p "$data"
+    [ "$SERVICE" = query-service ] && cp -r "$DIR/seed/." "$data/"
+    t0=$(date +%s.%N)
+    BADGES_DATA_DIR=$data java $OPTIONS $extra $ARGS > "$DIR/$way-$i.log" 2>&1 & PID=$!
+    up $PORT $PID
+    took=$(awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN{printf "%.1f", a-b}')
+    rows+=("| $way | $i | $took | $(cpu $PID '^java$') | $(cpu $PID '^C2 Compiler') | $(cpu $PID '^C1 Compiler') | $(cpu $PID '^VM Thread') | $(cpu $PID '.') |")
+    kill $PID; wait $PID 2>/dev/null || true; PID=
+  done
+done
+
+{
+  echo "# Start-up of the $SERVICE, where the CPU goes"
+  echo
+  echo "$(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -n 1), new install, started as ./run starts it"
+  echo "(\`$OPTIONS $ARGS\`), \`bench/startup-profile.sh $SERVICE\`. CPU seconds per thread until healthy."
+  echo
+  echo "| compilers | start | healthy after (s) | main thread | C2 | C1 | VM thread (collector) | all threads |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  printf '%s\n' "${rows[@]}"
+} > "$OUT"
+cat "$OUT"
