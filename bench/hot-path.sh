@@ -22,7 +22,8 @@ if [ ! -f "$DIR/lookups/assertions.txt" ] || [ "$(cat "$DIR/assertions" 2>/dev/n
     -Dexec.args="--db jdbc:sqlite:$DIR/command.db --data-dir $DIR --assertions $ASSERTIONS --lookups $DIR/lookups"
   echo "$ASSERTIONS" > "$DIR/assertions"
 fi
-QUERY_JAR=$(ls query-service/target/query-service-*.jar | grep -v original | head -n 1)
+source scripts/launch.sh
+QUERY_ARGS=$(launch_args query-service)  # started as ./run starts it: unpacked, with its CDS archive
 PATHS=$DIR/lookups/assertions.txt
 PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; [ -f "$DIR/nginx/nginx.pid" ] && kill "$(cat "$DIR/nginx/nginx.pid")" 2>/dev/null || true; }
@@ -35,7 +36,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 start_query() { # env... ; sets PID and STARTED (seconds to healthy)
   local t0; t0=$(date +%s.%N)
   env BADGES_DATA_DIR="$DIR" QUERY_PORT=$PORT AXONIQ_UPDATE_CHECKER_DISABLED=true "$@" \
-    java $QUERY_JVM_OPTIONS -jar "$QUERY_JAR" > "$DIR/query-$RUN.log" 2>&1 &
+    java $QUERY_JVM_OPTIONS $QUERY_ARGS > "$DIR/query-$RUN.log" 2>&1 &
   PID=$!
   until curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do
     kill -0 $PID || { echo "query-service died; see $DIR/query-$RUN.log" >&2; exit 1; }
@@ -96,7 +97,7 @@ row() { echo "| $1 | $(field rps "$2") | $(field p50 "$2") | $(field p99 "$2") |
   echo
   echo "$(date -u +%FT%TZ), $(nproc) cores, $(nginx -v 2>&1 | sed 's/.*: //'), $ASSERTIONS assertions (SQLite, embedded default),"
   echo "wrk -t2 -c$CONNECTIONS -d$DURATION over the same Zipf-drawn paths of GET /api/v1/assertions/{id}; query service"
-  echo "with \`$QUERY_JVM_OPTIONS\` (scripts/jvm-options.sh), healthy ${STARTED} s after \`java -jar\` on a restart."
+  echo "with \`$QUERY_JVM_OPTIONS\` (scripts/jvm-options.sh), healthy ${STARTED} s after \`java\` on a restart, started as ./run starts it (scripts/launch.sh)."
   echo "(\`bench/hot-path.sh\`). Latency in ms."
   echo
   echo "| server | requests/s | p50 | p99 | non-2xx |"

@@ -35,6 +35,8 @@ class WarmUp implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
     private static final int IDS_PER_READ = 8;
+    /** Ids read once each (a cache miss: a database load, serialised and cached) after the hot ones. */
+    private static final int LOADS_PER_READ = 500;
     private static final int PAGES_PER_READ = 2;
     private static final long SAMPLE_MILLIS = 500;
     private static final int FLAT_SAMPLES = 4;
@@ -109,11 +111,19 @@ class WarmUp implements ApplicationRunner {
         }
     }
 
-    /** GET, and GET with the answer's ETag (a 304), for a few ids per route; a few pages of the documents. */
+    /**
+     * GET, and GET with the answer's ETag (a 304), for a few ids per route; a few pages of the documents;
+     * then a GET of each of up to {@value #LOADS_PER_READ} more ids per route, so that the first pass
+     * through the list also runs the miss path (the database load and the serialisation) that the first
+     * clients' ids take: a client's first read of an id is a miss too.
+     */
     private List<byte[]> requests() {
         List<byte[]> requests = new ArrayList<>();
+        List<byte[]> loads = new ArrayList<>();
         for (HotRead read : reads) {
-            List<String> ids = read.someIds().apply(IDS_PER_READ);
+            List<String> all = read.someIds().apply(IDS_PER_READ + LOADS_PER_READ);
+            List<String> ids = all.subList(0, Math.min(IDS_PER_READ, all.size()));
+            all.subList(ids.size(), all.size()).forEach(id -> loads.add(request(read.prefix() + id, "")));
             for (int i = 0; i < ids.size(); i++) {
                 String path = read.prefix() + ids.get(i);
                 requests.add(request(path, ""));
@@ -124,7 +134,17 @@ class WarmUp implements ApplicationRunner {
                 }
             }
         }
-        return requests;
+        // the loads interleaved with the hot requests, which keep being sent as often as the loads
+        List<byte[]> mixed = new ArrayList<>(2 * Math.max(requests.size(), loads.size()));
+        for (int i = 0; i < Math.max(requests.size(), loads.size()); i++) {
+            if (!requests.isEmpty()) {
+                mixed.add(requests.get(i % requests.size()));
+            }
+            if (i < loads.size()) {
+                mixed.add(loads.get(i));
+            }
+        }
+        return mixed;
     }
 
     private static byte[] request(String path, String headers) {

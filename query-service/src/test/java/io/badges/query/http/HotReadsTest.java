@@ -68,6 +68,10 @@ class HotReadsTest {
     @Autowired
     WarmUp warmUp;
 
+    @Autowired
+    @Qualifier("reads")
+    org.springframework.jdbc.core.simple.JdbcClient reads;
+
     private TestEventStore events;
 
     @DynamicPropertySource
@@ -248,6 +252,27 @@ class HotReadsTest {
         assertThat(hotCount("/public/badges/" + award.badge)).isPositive();
         assertThat(meters.find("badges.pages.cache").counters().stream().mapToDouble(c -> c.count()).sum())
                 .isGreaterThan(pages);
+    }
+
+    @Test
+    void theWarmUpAlsoReadsIdsNoOneHasReadYet() throws Exception {
+        // more awards than the warm-up's hot ids: it must also load ids no one has read (the miss path)
+        List<Award> awards = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            awards.add(award());
+        }
+        Award last = awards.get(awards.size() - 1);
+        // projected in order: once the last is there, all are (read from the table, not through the cache)
+        await().atMost(Duration.ofSeconds(10)).until(() -> reads.sql("SELECT count(*) FROM assertion_view WHERE id = ?")
+                .param(last.id).query(Long.class).single() == 1);
+        Timer loads = meters.find("badges.cache.load").tag("cache", "assertion").timer();
+        long before = loads == null ? 0 : loads.count();
+
+        warmUp.run(new DefaultApplicationArguments());
+
+        assertThat(meters.find("badges.cache.load").tag("cache", "assertion").timer().count() - before)
+                .as("assertions loaded by the warm-up, of %s never read (the last: %s)", awards.size(), last.id)
+                .isGreaterThanOrEqualTo(awards.size());
     }
 
     private double hotCount(String path) {
