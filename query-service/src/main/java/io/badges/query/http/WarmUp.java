@@ -84,16 +84,16 @@ class WarmUp implements ApplicationRunner {
         for (Thread thread : threads) {
             thread.join();
         }
-        log.info("warm-up done: requests={} distinct={} millis={}", sent.get(), requests.size(),
+        log.info("warm-up done: requests={} list={} millis={}", sent.get(), requests.size(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
      * Ends the warm-up early once its own rate stops rising: {@value #FLAT_SAMPLES} samples of
      * {@value #SAMPLE_MILLIS} ms in a row without 5 % over the best so far (the JIT has compiled what
-     * these requests run), but not before {@value #MIN_MILLIS} ms and one pass of each sender through all the requests
-     * (the loads are slow while the code is cold, and a flat rate then is not a warm one: a run that
-     * stopped after 6 s and a third of a pass served its first 10 s at 0.25 x warm).
+     * these requests run), but not before {@value #MIN_MILLIS} ms and one pass of each sender through
+     * all the requests (the loads are slow while the code is cold, and a flat rate then is not a warm
+     * one: a run that stopped after 6 s and a third of a pass served its first 10 s at 0.25 x warm).
      * {@code badges.http.warm-up} is the cap.
      */
     private static void stopOnPlateau(long start, AtomicLong until, AtomicLong sent, long onePass)
@@ -118,9 +118,9 @@ class WarmUp implements ApplicationRunner {
 
     /**
      * GET, and GET with the answer's ETag (a 304), for a few ids per route; a few pages of the documents;
-     * then a GET of each of up to {@value #LOADS_PER_READ} more ids per route, so that the first pass
-     * through the list also runs the miss path (the database load and the serialisation) that the first
-     * clients' ids take: a client's first read of an id is a miss too.
+     * and, interleaved with those, a GET of each of up to {@value #LOADS_PER_READ} more ids per route, so
+     * that the first pass through the list also runs the miss path (the database load and the
+     * serialisation) that the first clients' ids take: a client's first read of an id is a miss too.
      */
     private List<byte[]> requests() {
         List<byte[]> requests = new ArrayList<>();
