@@ -91,9 +91,10 @@ class WarmUp implements ApplicationRunner {
     /**
      * Ends the warm-up early once its own rate stops rising: {@value #FLAT_SAMPLES} samples of
      * {@value #SAMPLE_MILLIS} ms in a row without 5 % over the best so far (the JIT has compiled what
-     * these requests run), but not before {@value #MIN_MILLIS} ms and one pass of each sender through
-     * all the requests (the loads are slow while the code is cold, and a flat rate then is not a warm
-     * one: a run that stopped after 6 s and a third of a pass served its first 10 s at 0.25 x warm).
+     * these requests run), but not before {@value #MIN_MILLIS} ms, and counting only samples after each
+     * sender's first pass through all the requests: during that pass the loads run in cold code, and a
+     * flat rate then is not a warm one (a run that stopped after 6 s, at the end of that pass, served its
+     * first 10 s at 0.25 x warm).
      * {@code badges.http.warm-up} is the cap.
      */
     private static void stopOnPlateau(long start, AtomicLong until, AtomicLong sent, long onePass)
@@ -106,11 +107,10 @@ class WarmUp implements ApplicationRunner {
             long now = sent.get();
             double rate = now - last;
             last = now;
-            if (rate > best * 1.05) {
-                best = rate;
+            if (now < onePass || rate > best * 1.05) {
+                best = Math.max(best, rate);
                 flat = 0;
-            } else if (++flat >= FLAT_SAMPLES && System.nanoTime() - start >= MIN_MILLIS * 1_000_000L
-                    && now >= onePass) {
+            } else if (++flat >= FLAT_SAMPLES && System.nanoTime() - start >= MIN_MILLIS * 1_000_000L) {
                 until.set(System.nanoTime());
             }
         }
