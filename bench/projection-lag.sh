@@ -42,7 +42,7 @@ lag() { # rate batch warm-up-seconds recorded-seconds -> the tool's RESULT line
 }
 if [ -n "$PRIME" ]; then
   IFS=: read -r rate batch seconds <<<"$PRIME"
-  echo "priming, $rate/s, batch $batch, ${seconds}s: $(lag "$rate" "$batch" $((seconds - 10)) 10)"
+  echo "priming, $rate/s, batch $batch, ${seconds}s: $(lag "$rate" "$batch" $((seconds > 10 ? seconds - 10 : 0)) 10)"
   sleep 10
 fi
 ROWS=()
