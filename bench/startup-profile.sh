@@ -5,10 +5,12 @@
 #   - seconds from `java` to /actuator/health UP, and the CPU seconds each JVM thread used until then
 #     (from /proc: the main thread, the C1 and C2 compiler threads, the collector in the VM thread);
 #   - the same with -XX:TieredStopAtLevel=1 (C1 only), to show what the C2 compiler costs a start.
-# Settings (env): STARTS (3). Output: bench/results/startup-<service>.md
+#   - and any other JVM options to try, as further WAYS entries name=options (options without spaces,
+#     comma-separated), e.g. WAYS="tiered c1 lazy=-Dspring.main.lazy-initialization=true".
+# Settings (env): STARTS (3), WAYS ("tiered c1"). Output: bench/results/startup-<service>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SERVICE=${1:-command-service}; STARTS=${STARTS:-3}
+SERVICE=${1:-command-service}; STARTS=${STARTS:-3}; WAYS=${WAYS:-tiered c1}
 DIR=$PWD/target/bench/startup-$SERVICE
 OUT=bench/results/startup-$SERVICE.md
 source scripts/jvm-options.sh
@@ -45,8 +47,10 @@ cpu() { # pid pattern -> CPU seconds of the threads whose name matches
 [ "$SERVICE" = query-service ] && seed
 
 rows=()
-for way in tiered c1; do
-  extra=; [ $way = c1 ] && extra=-XX:TieredStopAtLevel=1
+for entry in $WAYS; do
+  way=${entry%%=*} extra=
+  [ "$entry" != "$way" ] && extra=${entry#*=} && extra=${extra//,/ }
+  [ "$way" = c1 ] && extra=-XX:TieredStopAtLevel=1
   for i in $(seq 1 "$STARTS"); do
     data=$DIR/$way-$i; mkdir -p "$data"
     [ "$SERVICE" = query-service ] && cp -r "$DIR/seed/." "$data/"
@@ -65,7 +69,7 @@ done
   echo "$(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -n 1), new install, started as ./run starts it"
   echo "(\`$OPTIONS $ARGS\`), \`bench/startup-profile.sh $SERVICE\`. CPU seconds per thread until healthy."
   echo
-  echo "| compilers | start | healthy after (s) | main thread | C2 | C1 | VM thread (collector) | all threads |"
+  echo "| way | start | healthy after (s) | main thread | C2 | C1 | VM thread (collector) | all threads |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
 } > "$OUT"

@@ -139,12 +139,11 @@ class WarmUp implements ApplicationRunner {
                 }
             }
         }
-        // the loads interleaved with the hot requests, which keep being sent as often as the loads
+        // the loads interleaved with the hot requests, which keep being sent as often as the loads (a
+        // route with loads has hot ids too: they are its first ids, so requests is empty only with no loads)
         List<byte[]> mixed = new ArrayList<>(2 * Math.max(requests.size(), loads.size()));
         for (int i = 0; i < Math.max(requests.size(), loads.size()); i++) {
-            if (!requests.isEmpty()) {
-                mixed.add(requests.get(i % requests.size()));
-            }
+            mixed.add(requests.get(i % requests.size()));
             if (i < loads.size()) {
                 mixed.add(loads.get(i));
             }

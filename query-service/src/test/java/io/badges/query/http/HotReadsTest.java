@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +37,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -70,7 +72,7 @@ class HotReadsTest {
 
     @Autowired
     @Qualifier("reads")
-    org.springframework.jdbc.core.simple.JdbcClient reads;
+    JdbcClient reads;
 
     private TestEventStore events;
 
@@ -257,7 +259,7 @@ class HotReadsTest {
     @Test
     void theWarmUpAlsoReadsIdsNoOneHasReadYet() throws Exception {
         // more awards than the warm-up's hot ids: it must also load ids no one has read (the miss path)
-        List<Award> awards = new java.util.ArrayList<>();
+        List<Award> awards = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             awards.add(award());
         }
