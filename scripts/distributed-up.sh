@@ -4,7 +4,7 @@
 #   - PostgreSQL and Redis of this machine (127.0.0.1:5432 as user postgres, 127.0.0.1:6379),
 #   - the command service and two query services on distinct ports.
 # Everything it starts writes its pid and log under .run/; scripts/distributed-down.sh stops it.
-# Settings (env): COMMAND_PORT (8080), QUERY_PORTS ("8081 8082"), KAFKA_PORT (9092),
+# Settings (env): COMMAND_PORT (8080), QUERY_PORTS ("8081 8082"; "" for none), KAFKA_PORT (9092),
 # PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), DB_NAME/QUERY_DB_NAME (badges/badges_query),
 # BADGES_REDIS_URL (redis://127.0.0.1:6379), COMMAND_JAVA_OPTS / QUERY_JAVA_OPTS (extra JVM options, such
 # as -Daxon.eventhandling.processors.read-model.batch-size=50), BADGES_API_KEYS (a generated key), SKIP_BUILD (set: use the
@@ -17,7 +17,7 @@ RUN=.run
 mkdir -p "$RUN"
 
 COMMAND_PORT=${COMMAND_PORT:-8080}
-QUERY_PORTS=${QUERY_PORTS:-"8081 8082"}
+QUERY_PORTS=${QUERY_PORTS-"8081 8082"}  # "" starts none
 KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}

@@ -65,12 +65,15 @@ public record QueryProperties(
 
     /**
      * How the projection tails the event store, and how far behind it may be while the instance
-     * reports ready (events behind the event store; reading Kafka, time since last caught up).
+     * reports ready (events behind the event store; reading Kafka, time since last caught up);
+     * {@code batchWrites}: the assertion rows of a processor batch go to the database as JDBC batches at
+     * its commit ({@link io.badges.query.ProjectionWrites}; off: one statement per event, as they come).
      */
     public record Projection(@NotNull @DefaultValue("50ms") Duration pollInterval,
                              @Min(0) @DefaultValue("1000") long readyMaxLagEvents,
                              @NotNull @DefaultValue("10s") Duration readyMaxLag,
-                             @Min(1) @Max(100) @DefaultValue("5") int maxAttempts) {
+                             @Min(1) @Max(100) @DefaultValue("5") int maxAttempts,
+                             @DefaultValue("true") boolean batchWrites) {
     }
 
     /**
