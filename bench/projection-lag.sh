@@ -7,10 +7,10 @@
 # 50th on the query instances until it answers 200 (backing off to 10 % of the time waited). One run per RUNS entry rate:batch, on the same stack:
 # batch 1 = single awards, n = that assertion rate in bulk requests of n recipients. The default is
 # the two goals of issue #20: 1,000 assertions/s in bulks of 10, and 500 single awards/s.
-# Before them, PRIME (rate:batch:seconds, "200:10:60"; "" for none) awards at a rate a cold stack sustains,
-# unrecorded, and then lets it drain for 10 s: five JVMs that start together on two cores compile for
-# minutes, and a cold stack driven at the goal rate at once falls seconds behind and stays there
-# (docs/benchmarks.md, "Projection lag"); the rows measure the steady state the goals are about.
+# Before them, PRIME (rate:batch:seconds entries, "200:10:60 500:10:60 1000:10:90"; "" for none) awards at
+# rising rates, unrecorded, each followed by 10 s to drain: five JVMs that start together on two cores
+# compile for minutes, and a cold stack driven at the goal rate at once falls seconds behind and stays
+# there (docs/benchmarks.md, "Projection lag"); the rows measure the steady state the goals are about.
 # Settings (env): RUNS ("1000:10 500:1"), DURATION (30), WARMUP (60), PRIME, SKIP_BUILD, plus
 # distributed-up.sh's (ports, DB_NAME/QUERY_DB_NAME, BADGES_REDIS_URL: the script empties that Redis
 # database, so give it one of its own when the machine's Redis holds anything else).
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-"1000:10 500:1"}
 DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-60}
-PRIME=${PRIME-200:10:60}
+PRIME=${PRIME-"200:10:60 500:10:60 1000:10:90"}
 OUT=bench/results/projection-lag.md
 export COMMAND_PORT=${COMMAND_PORT:-8180} QUERY_PORTS=${QUERY_PORTS:-"8181 8182"}
 export DB_NAME=${DB_NAME:-badges} QUERY_DB_NAME=${QUERY_DB_NAME:-badges_query}
@@ -35,32 +35,36 @@ scripts/distributed-up.sh
 trap 'scripts/distributed-down.sh >/dev/null' EXIT
 QUERIES=$(for p in $QUERY_PORTS; do printf 'http://127.0.0.1:%s,' "$p"; done)
 TOOL_CP="data-tools/target/classes:$(cat data-tools/target/classpath.txt)"
-lag() { # rate batch warm-up-seconds recorded-seconds -> the tool's RESULT line
-  java -cp "$TOOL_CP" io.badges.tools.ProjectionLag --command "http://127.0.0.1:$COMMAND_PORT" \
-    --key "$(cat .run/api-key)" --queries "${QUERIES%,}" --rate "$1" --batch "$2" --seconds "$4" \
-    --warmup-seconds "$3" | grep '^RESULT'
-}
-if [ -n "$PRIME" ]; then
-  IFS=: read -r rate batch seconds <<<"$PRIME"
-  echo "priming, $rate/s, batch $batch, ${seconds}s: $(lag "$rate" "$batch" $((seconds > 10 ? seconds - 10 : 0)) 10)"
-  sleep 10
-fi
-ROWS=()
-for run in $RUNS; do
-  rate=${run%%:*} batch=${run##*:}
-  result=$(lag "$rate" "$batch" "$WARMUP" "$DURATION")
-  echo "$rate/s, batch $batch: $result"
-  field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$result"; }
-  p99=$(field lag_p99_ms)
-  ROWS+=("| $([ "$batch" = 1 ] && echo "single awards" || echo "bulks of $batch") | $rate | $(field achieved_per_s) | $(field errors) | $(field late_sends) | $(field award_p50_ms) / $(field award_p99_ms) | $(field samples) | $(field lag_p50_ms) | $p99 | $(field lag_max_ms) | $(awk -v p="$p99" 'BEGIN { print (p <= 100 ? "met" : "not met") }') |")
+# one load-tool JVM for every phase: one started afresh per row compiled all over again (its C2 thread
+# took 23 % of a core in a single-award row, bench/cpu-by-thread.py), on the cores the services need
+PHASES=() LABELS=()
+for prime in $PRIME; do
+  IFS=: read -r rate batch seconds <<<"$prime"
+  PHASES+=("$rate:$batch:$((seconds > 10 ? seconds - 10 : 0)):10") LABELS+=("priming, $rate/s, batch $batch, ${seconds}s")
 done
+for run in $RUNS; do
+  PHASES+=("${run%%:*}:${run##*:}:$WARMUP:$DURATION") LABELS+=("${run%%:*}/s, batch ${run##*:}")
+done
+ROWS=()
+i=0
+while read -r result; do
+  echo "${LABELS[$i]}: $result"
+  if [ "$i" -ge "$(wc -w <<<"$PRIME")" ]; then
+    field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$result"; }
+    p99=$(field lag_p99_ms) batch=$(field batch)
+    ROWS+=("| $([ "$batch" = 1 ] && echo "single awards" || echo "bulks of $batch") | $(field target_per_s) | $(field achieved_per_s) | $(field errors) | $(field late_sends) | $(field award_p50_ms) / $(field award_p99_ms) | $(field samples) | $(field lag_p50_ms) | $p99 | $(field lag_max_ms) | $(awk -v p="$p99" 'BEGIN { print (p <= 100 ? "met" : "not met") }') |")
+  fi
+  i=$((i + 1))
+done < <(java -cp "$TOOL_CP" io.badges.tools.ProjectionLag --command "http://127.0.0.1:$COMMAND_PORT" \
+  --key "$(cat .run/api-key)" --queries "${QUERIES%,}" --phases "${PHASES[*]}" --pause-seconds 10 | grep --line-buffered '^RESULT')
+[ "$i" -eq "${#PHASES[@]}" ] || { echo "the load tool stopped after $i of ${#PHASES[@]} phases" >&2; exit 1; }
 {
   echo "# Projection lag at a fixed write rate (distributed mode)"
   echo
   echo "$(date -u +%FT%TZ), $(nproc) cores: Kafka, command service, two query services (L1 + Redis), PostgreSQL, Redis"
   echo "and the load tool, all on this machine (\`bench/projection-lag.sh\`). Primed at ${PRIME:-no rate} (rate:batch:seconds,"
   echo "unrecorded), then per row, open model: $WARMUP s unrecorded, then"
-  echo "$DURATION s recorded, one after the other on the same stack. Lag = first 200 from a query"
+  echo "$DURATION s recorded, one after the other on the same stack, 10 s apart, by one load-tool JVM. Lag = first 200 from a query"
   echo "instance minus the award's 201 (every 50th award; polled at intervals of max(1 ms, 10 % of the time"
   echo "waited so far))."
   echo

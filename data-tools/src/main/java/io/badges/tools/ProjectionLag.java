@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,9 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * arrival of the award's 201, which the command service sends only after the transaction holding
  * row and event committed. So the figure is an upper bound of "event committed to visible in the
  * read API" (it includes one read's round trip and up to 10 % of polling granularity).
- * Prints one {@code RESULT} line: target and achieved rate, errors, award latency and lag p50/p99/max;
- * with {@code --samples FILE}, one line per recorded sample (201 received as epoch ms, the query
- * instance, the assertion id, lag ms), to match slow reads with the services' logs.
+ * Prints one {@code RESULT} line per phase ({@code --phases}, see {@link #phases}): target and achieved
+ * rate, errors, award latency and lag p50/p99/max; with {@code --samples FILE}, one line per recorded
+ * sample (201 received as epoch ms, the query instance, the assertion id, lag ms), to match slow reads
+ * with the services' logs.
  */
 public final class ProjectionLag {
 
@@ -39,28 +41,58 @@ public final class ProjectionLag {
         String command = args.required("command");
         String key = args.required("key");
         List<String> queries = Arrays.asList(args.required("queries").split(","));
-        int rate = args.integer("rate", 1_000);
-        int batch = args.integer("batch", 1);
         int sample = args.integer("sample", 50);
+        List<int[]> phases = phases(args);
+        int pause = args.integer("pause-seconds", 10);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(4)).build();
 
         String badge = Api.badgeClass(http, command, key, "Lag");
-
-        Run warm = new Run(http, command, key, queries, badge, batch, sample);
-        warm.drive(rate, args.integer("warmup-seconds", 60));
-        Run run = new Run(http, command, key, queries, badge, batch, sample);
-        int seconds = args.integer("seconds", 30);
-        double achieved = run.drive(rate, seconds);
+        List<String> details = new ArrayList<>();
+        for (int p = 0; p < phases.size(); p++) {
+            int rate = phases.get(p)[0];
+            int batch = phases.get(p)[1];
+            new Run(http, command, key, queries, badge, batch, sample, p + "w").drive(rate, phases.get(p)[2]);
+            Run run = new Run(http, command, key, queries, badge, batch, sample, p + "r");
+            double achieved = run.drive(rate, phases.get(p)[3]);
+            run.details.forEach(line -> details.add(phases.size() > 1 ? "phase=" + run.phase + " " + line : line));
+            System.out.printf("RESULT %starget_per_s=%d achieved_per_s=%.0f batch=%d awards=%d errors=%d late_sends=%d "
+                            + "samples=%d %s %s%n", phases.size() > 1 ? "phase=" + (p + 1) + " " : "", rate, achieved,
+                    batch, run.acknowledged.get(), run.errors.get(), run.late.get(), run.lags.size(),
+                    Percentiles.fields("award_", run.awardLatencies), Percentiles.fields("lag_", run.lags));
+            System.out.flush();
+            if (p < phases.size() - 1) {
+                Thread.sleep(pause * 1_000L);  // the backlog of this phase drains before the next
+            }
+        }
         String samples = args.get("samples", null);
         if (samples != null) {
-            java.nio.file.Files.write(java.nio.file.Path.of(samples), run.details);
+            java.nio.file.Files.write(java.nio.file.Path.of(samples), details);
         }
-        System.out.printf("RESULT target_per_s=%d achieved_per_s=%.0f batch=%d awards=%d errors=%d late_sends=%d "
-                        + "samples=%d %s %s%n", rate, achieved, batch, run.acknowledged.get(), run.errors.get(),
-                run.late.get(), run.lags.size(), Percentiles.fields("award_", run.awardLatencies),
-                Percentiles.fields("lag_", run.lags));
         System.exit(0);
+    }
+
+    /**
+     * {@code --phases "rate:batch:warmup-seconds:seconds ..."}, run one after the other by this one JVM
+     * (a load tool started afresh per phase compiles all over again, on the cores the services need),
+     * {@code --pause-seconds} (10) apart; without it, one phase of {@code --rate}, {@code --batch},
+     * {@code --warmup-seconds} and {@code --seconds}.
+     */
+    private static List<int[]> phases(Args args) {
+        String phases = args.get("phases", null);
+        if (phases == null) {
+            return List.of(new int[] {args.integer("rate", 1_000), args.integer("batch", 1),
+                    args.integer("warmup-seconds", 60), args.integer("seconds", 30)});
+        }
+        List<int[]> list = new ArrayList<>();
+        for (String phase : phases.trim().split("\\s+")) {
+            int[] fields = Arrays.stream(phase.split(":")).mapToInt(Integer::parseInt).toArray();
+            if (fields.length != 4) {
+                throw new IllegalArgumentException("a phase is rate:batch:warmup-seconds:seconds, not " + phase);
+            }
+            list.add(fields);
+        }
+        return list;
     }
 
     /** One recorded (or warm-up) period of writes at the fixed rate, with its samples. */
@@ -72,6 +104,8 @@ public final class ProjectionLag {
         private final String badge;
         private final int batch;
         private final int sample;
+        /** The phase and part (w: warm-up, r: recorded) whose awards these are: recipients differ per part. */
+        private final String phase;
         /** Requests in flight at most: beyond it the sender waits (and counts late sends). */
         private static final int MAX_IN_FLIGHT = 512;
 
@@ -84,7 +118,8 @@ public final class ProjectionLag {
         private final ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<String> details = new ConcurrentLinkedQueue<>();
 
-        Run(HttpClient http, String command, String key, List<String> queries, String badge, int batch, int sample) {
+        Run(HttpClient http, String command, String key, List<String> queries, String badge, int batch, int sample,
+            String phase) {
             this.http = http;
             this.command = command;
             this.key = key;
@@ -92,6 +127,7 @@ public final class ProjectionLag {
             this.badge = badge;
             this.batch = batch;
             this.sample = sample;
+            this.phase = phase;
         }
 
         /** Sends for {@code seconds}, waits for the answers and samples; the achieved assertions/s. */
@@ -120,8 +156,8 @@ public final class ProjectionLag {
 
         private void send(long i) {
             String body = batch == 1
-                    ? "{\"badgeClassId\":\"" + badge + "\",\"recipient\":{\"type\":\"email\",\"identity\":\"lag" + i
-                    + "@example.org\"}}"
+                    ? "{\"badgeClassId\":\"" + badge + "\",\"recipient\":{\"type\":\"email\",\"identity\":\"lag"
+                    + phase + "-" + i + "@example.org\"}}"
                     : batchBody(i);
             String path = batch == 1 ? "/api/v1/assertions" : "/api/v1/assertions/batch";
             long sent = System.nanoTime();
@@ -150,8 +186,8 @@ public final class ProjectionLag {
         private String batchBody(long i) {
             StringBuilder body = new StringBuilder("{\"badgeClassId\":\"").append(badge).append("\",\"recipients\":[");
             for (int r = 0; r < batch; r++) {
-                body.append(r == 0 ? "" : ",").append("{\"type\":\"email\",\"identity\":\"lag").append(i).append('-')
-                        .append(r).append("@example.org\"}");
+                body.append(r == 0 ? "" : ",").append("{\"type\":\"email\",\"identity\":\"lag").append(phase)
+                        .append('-').append(i).append('-').append(r).append("@example.org\"}");
             }
             return body.append("]}").toString();
         }
