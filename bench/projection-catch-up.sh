@@ -27,8 +27,8 @@ scripts/distributed-down.sh >/dev/null
 rm -rf .run/kafka .run/command-data .run/query-data-*
 for db in "$DB_NAME" "$QUERY_DB_NAME"; do "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $db" postgres; done
 QUERY_PORTS="" scripts/distributed-up.sh   # Kafka and the command service
-QUERY_PID=
-trap '[ -n "$QUERY_PID" ] && kill "$QUERY_PID" 2>/dev/null; scripts/distributed-down.sh >/dev/null' EXIT
+PID_FILE=.run/query-catch-up.pid
+trap '[ -f "$PID_FILE" ] && kill "$(cat "$PID_FILE")" 2>/dev/null; rm -f "$PID_FILE"; scripts/distributed-down.sh >/dev/null' EXIT
 
 KEY=$(cat .run/api-key)
 H=(-H "Authorization: Bearer $KEY" -H 'Content-Type: application/json')
@@ -47,8 +47,8 @@ echo
 source scripts/jvm-options.sh
 source scripts/launch.sh
 QUERY_ARGS=$(launch_args query-service)
-catch_up() { # way-spec -> seconds from the first assertion row to the last
-  local spec=$1 env=() start now rows=0
+catch_up() { # way-spec -> seconds from the first assertion row to the last (runs in a subshell)
+  local spec=$1 env=() start now rows=0 pid
   IFS=, read -ra env <<<"${spec#*=}"
   "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $QUERY_DB_NAME" postgres
   "${PSQL[@]}" -c "CREATE DATABASE $QUERY_DB_NAME" postgres
@@ -59,13 +59,15 @@ catch_up() { # way-spec -> seconds from the first assertion row to the last
     BADGES_QUERY_DB_URL="jdbc:postgresql://127.0.0.1:5432/$QUERY_DB_NAME" BADGES_QUERY_DB_USER=postgres \
     BADGES_DATA_DIR=".run/query-data-$QUERY_PORT" QUERY_PORT=$QUERY_PORT BADGES_WARM_UP=0s \
     java -Xmx384m $QUERY_ARGS > ".run/query-catch-up.log" 2>&1 &
-  QUERY_PID=$!
+  pid=$!
+  echo "$pid" > "$PID_FILE"
   count() { "${PSQL[@]}" -d "$QUERY_DB_NAME" -c "SELECT count(*) FROM assertion_view" 2>/dev/null || echo 0; }
-  until [ "$(count)" -gt 0 ]; do kill -0 "$QUERY_PID"; sleep 0.05; done
+  alive() { kill -0 "$pid" 2>/dev/null || { echo "the query service exited: .run/query-catch-up.log" >&2; exit 1; }; }
+  until [ "$(count)" -gt 0 ]; do alive; sleep 0.05; done
   start=$(date +%s.%N)
-  until rows=$(count); [ "$rows" -ge "$AWARDS" ]; do kill -0 "$QUERY_PID"; sleep 0.1; done
+  until rows=$(count); [ "$rows" -ge "$AWARDS" ]; do alive; sleep 0.1; done
   now=$(date +%s.%N)
-  kill "$QUERY_PID"; wait "$QUERY_PID" 2>/dev/null || true; QUERY_PID=
+  kill "$pid"; wait "$pid" 2>/dev/null || true; rm -f "$PID_FILE"
   awk -v a="$start" -v b="$now" 'BEGIN { printf "%.2f", b - a }'
 }
 
@@ -88,13 +90,17 @@ median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END { pr
   echo
   echo "| way | seconds per round | median events/s |"
   echo "| --- | --- | ---: |"
-  FIRST=
+  RATES=()
   for way in $WAYS; do
     name=${way%%=*}; m=$(median "${SECONDS_OF[$name]}")
     rate=$(awk -v n="$AWARDS" -v s="$m" 'BEGIN { printf "%.0f", n / s }')
     echo "| $name (${way#*=}) | ${SECONDS_OF[$name]}| $rate |"
-    if [ -z "$FIRST" ]; then FIRST=$rate; FIRST_NAME=$name; else LAST=$rate; LAST_NAME=$name; fi
+    RATES+=("$name $rate")
   done
-  [ -n "${LAST:-}" ] && echo && echo "$FIRST_NAME vs $LAST_NAME: $(awk -v a="$FIRST" -v b="$LAST" 'BEGIN { printf "%.2f", a / b }')×"
+  # the first way against the last, as a ratio of their median rates
+  read -r first_name first_rate <<<"${RATES[0]}"; read -r last_name last_rate <<<"${RATES[-1]}"
+  if [ "${#RATES[@]}" -gt 1 ]; then
+    echo; echo "$first_name vs $last_name: $(awk -v a="$first_rate" -v b="$last_rate" 'BEGIN { printf "%.2f", a / b }')×"
+  fi
 } > "$OUT"
 cat "$OUT"
