@@ -9,20 +9,33 @@ import io.badges.events.badgeclass.BadgeClassUpdated;
 import io.badges.events.badgeclass.Criteria;
 import io.badges.persistence.Database;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The badge_class table of the write model, kept in the command's transaction. */
 @Component
 @ProcessingGroup(WriteModel.GROUP)
 public class BadgeClassStore implements BadgeClasses, BadgeClassDefinitions {
 
+    /** At most this many badge classes' issuers are remembered; past it the memory starts again. */
+    static final int REMEMBERED_ISSUERS = 10_000;
+
     private final JdbcClient jdbc;
     private final Database database;
     private final ObjectMapper json;
+    /**
+     * Badge class id to issuer id, read on every award: fixed when the class is defined (nothing updates
+     * or deletes it), so a value read once holds; remembered only once the transaction that read it
+     * committed, so a class whose definition rolled back is never remembered, and never an absence.
+     */
+    private final Map<String, String> issuers = new ConcurrentHashMap<>();
 
     BadgeClassStore(JdbcClient jdbc, Database database, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -76,8 +89,34 @@ public class BadgeClassStore implements BadgeClasses, BadgeClassDefinitions {
 
     @Override
     public Optional<String> issuerOf(String badgeClassId) {
-        return jdbc.sql("SELECT issuer_id FROM badge_class WHERE id = ?").param(badgeClassId)
+        String remembered = issuers.get(badgeClassId);
+        if (remembered != null) {
+            return Optional.of(remembered);
+        }
+        Optional<String> issuer = jdbc.sql("SELECT issuer_id FROM badge_class WHERE id = ?").param(badgeClassId)
                 .query(String.class).optional();
+        issuer.ifPresent(id -> afterCommit(() -> remember(badgeClassId, id)));
+        return issuer;
+    }
+
+    private void remember(String badgeClassId, String issuerId) {
+        if (issuers.size() >= REMEMBERED_ISSUERS) {
+            issuers.clear();
+        }
+        issuers.put(badgeClassId, issuerId);
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     @Override
