@@ -4,6 +4,8 @@
 -- Java come from the first SELECT here, so the round trips are the same (plus pgbench's own BEGIN,
 -- which the JDBC driver sends together with the first statement). Payload and metadata are passed as
 -- parameters of the size the service sends (-D payload=... -D meta=...). Run with -M prepared.
+-- Since 2026-12-03 the service remembers a badge class's issuer after its first award, so it no longer
+-- sends the SELECT; here it stays, to draw the UUIDs: this baseline now makes one round trip more.
 BEGIN;
 SELECT issuer_id, gen_random_uuid()::text AS assertion_id, gen_random_uuid()::text AS event_id
   FROM badge_class WHERE id = :badge \gset
