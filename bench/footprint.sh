@@ -32,7 +32,7 @@ export COMMAND_PORT QUERY_PORT BADGES_API_KEYS=$KEY BADGES_RATE_LIMIT_PER_SECOND
 CPID=; QPID=
 trap 'kill $CPID $QPID 2>/dev/null || true' EXIT
 start() { # service args data-dir -> pid in $!
-  BADGES_DATA_DIR=$3 java ${OPTIONS[$1]} $2 >> "$DIR/$1.log" 2>&1 &
+  BADGES_DATA_DIR=$3 "$LAUNCH_JAVA" ${OPTIONS[$1]} $2 >> "$DIR/$1.log" 2>&1 &
 }
 up_after() { # url t0 pid -> seconds
   until curl -fs "$1" >/dev/null; do kill -0 "$3"; sleep 0.02; done
@@ -95,7 +95,7 @@ kill $CPID $QPID; wait $CPID $QPID 2>/dev/null || true; CPID=; QPID=
 {
   echo "# Footprint, start-up and tail latency (our side)"
   echo
-  echo "$(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -n 1), embedded default (SQLite),"
+  echo "$(date -u +%FT%TZ), $(nproc) cores, $("$LAUNCH_JAVA" -version 2>&1 | head -n 1), embedded default (SQLite),"
   echo "command service \`$COMMAND_JVM_OPTIONS\`, query service \`$QUERY_JVM_OPTIONS\` (\`bench/footprint.sh\`)."
   echo
   echo "| measure | command service | query service |"

@@ -36,7 +36,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 start_query() { # env... ; sets PID and STARTED (seconds to healthy)
   local t0; t0=$(date +%s.%N)
   env BADGES_DATA_DIR="$DIR" QUERY_PORT=$PORT AXONIQ_UPDATE_CHECKER_DISABLED=true "$@" \
-    java $QUERY_JVM_OPTIONS $QUERY_ARGS > "$DIR/query-$RUN.log" 2>&1 &
+    "$LAUNCH_JAVA" $QUERY_JVM_OPTIONS $QUERY_ARGS > "$DIR/query-$RUN.log" 2>&1 &
   PID=$!
   until curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do
     kill -0 $PID || { echo "query-service died; see $DIR/query-$RUN.log" >&2; exit 1; }

@@ -58,7 +58,7 @@ catch_up() { # way-spec -> seconds from the first assertion row to the last (run
     BADGES_RECIPIENT_LOOKUP_KEY="$(cat .run/recipient-lookup-key)" \
     BADGES_QUERY_DB_URL="jdbc:postgresql://127.0.0.1:5432/$QUERY_DB_NAME" BADGES_QUERY_DB_USER=postgres \
     BADGES_DATA_DIR=".run/query-data-$QUERY_PORT" QUERY_PORT=$QUERY_PORT BADGES_WARM_UP=0s \
-    java -Xmx384m $QUERY_ARGS > ".run/query-catch-up.log" 2>&1 &
+    "$LAUNCH_JAVA" -Xmx384m $QUERY_ARGS > ".run/query-catch-up.log" 2>&1 &
   pid=$!
   echo "$pid" > "$PID_FILE"
   count() { "${PSQL[@]}" -d "$QUERY_DB_NAME" -c "SELECT count(*) FROM assertion_view" 2>/dev/null || echo 0; }

@@ -7,7 +7,10 @@
 #   - the same with -XX:TieredStopAtLevel=1 (C1 only), to show what the C2 compiler costs a start.
 #   - and any other JVM options to try, as further WAYS entries name=options (options without spaces,
 #     comma-separated), e.g. WAYS="tiered c1 lazy=-Dspring.main.lazy-initialization=true".
-# Settings (env): STARTS (3), WAYS ("tiered c1"). Output: bench/results/startup-<service>.md
+#   - on each JVM of JAVAS (default: the one scripts/launch.sh picks), each with its own archive, e.g.
+#     JAVAS="java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java" (JDK 17's CDS archive against JDK 25's AOT cache).
+# The starts alternate: round 1 of every JVM and way, then round 2, ...
+# Settings (env): STARTS (3), WAYS ("tiered c1"), JAVAS. Output: bench/results/startup-<service>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SERVICE=${1:-command-service}; STARTS=${STARTS:-3}; WAYS=${WAYS:-tiered c1}
@@ -17,8 +20,18 @@ source scripts/jvm-options.sh
 source scripts/launch.sh
 jar() { ls "$1"/target/"$1"-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1; }
 [ -f "$(jar command-service)" ] && [ -f "$(jar query-service)" ] || ./mvnw -q -B -ntp -DskipTests package -pl command-service,query-service -am
-ARGS=$(launch_args "$SERVICE")
-COMMAND_ARGS=$(launch_args command-service)
+JAVAS=${JAVAS:-$LAUNCH_JAVA}
+declare -A ARGS
+for j in $JAVAS; do  # each JVM's archive, made before anything is timed
+  LAUNCH_JAVA=$j LAUNCH_JAVA_MAJOR=$(java_major "$j")
+  ARGS[$j]=$(launch_args "$SERVICE")
+  case ${ARGS[$j]} in  # a JVM that cannot use its archive fails instead of starting slowly without it
+    *-XX:AOTCache=*) ARGS[$j]="-XX:AOTMode=on ${ARGS[$j]}" ;;
+    *-XX:SharedArchiveFile=*) ARGS[$j]="-Xshare:on ${ARGS[$j]}" ;;
+  esac
+  [ "$SERVICE" = query-service ] && launch_args command-service > /dev/null
+done
+COMMAND_ARGS=$(launch_args command-service)  # the seed's, on the last JVM of JAVAS
 OPTIONS=$COMMAND_JVM_OPTIONS; PORT=9771
 [ "$SERVICE" = query-service ] && { OPTIONS=$QUERY_JVM_OPTIONS; PORT=9772; }
 export COMMAND_PORT=9771 QUERY_PORT=9772 AXONIQ_UPDATE_CHECKER_DISABLED=true BADGES_API_KEYS=bench-key
@@ -31,7 +44,7 @@ up() { # port pid
 }
 seed() { # a command service's new data directory, for the query service to tail
   mkdir -p "$DIR/seed"
-  BADGES_DATA_DIR=$DIR/seed java $COMMAND_JVM_OPTIONS $COMMAND_ARGS > "$DIR/seed.log" 2>&1 & PID=$!
+  BADGES_DATA_DIR=$DIR/seed "$LAUNCH_JAVA" $COMMAND_JVM_OPTIONS $COMMAND_ARGS > "$DIR/seed.log" 2>&1 & PID=$!
   up 9771 $PID; kill $PID; wait $PID 2>/dev/null || true; PID=
 }
 cpu() { # pid pattern -> CPU seconds of the threads whose name matches
@@ -47,30 +60,34 @@ cpu() { # pid pattern -> CPU seconds of the threads whose name matches
 [ "$SERVICE" = query-service ] && seed
 
 rows=()
-for entry in $WAYS; do
-  way=${entry%%=*} extra=
-  [ "$entry" != "$way" ] && extra=${entry#*=} && extra=${extra//,/ }
-  [ "$way" = c1 ] && extra=-XX:TieredStopAtLevel=1
-  for i in $(seq 1 "$STARTS"); do
-    data=$DIR/$way-$i; mkdir -p "$data"
-    [ "$SERVICE" = query-service ] && cp -r "$DIR/seed/." "$data/"
-    t0=$(date +%s.%N)
-    BADGES_DATA_DIR=$data java $OPTIONS $extra $ARGS > "$DIR/$way-$i.log" 2>&1 & PID=$!
-    up $PORT $PID
-    took=$(awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN{printf "%.1f", a-b}')
-    rows+=("| $way | $i | $took | $(cpu $PID '^java$') | $(cpu $PID '^C2 Compiler') | $(cpu $PID '^C1 Compiler') | $(cpu $PID '^VM Thread') | $(cpu $PID '.') |")
-    kill $PID; wait $PID 2>/dev/null || true; PID=
+for i in $(seq 1 "$STARTS"); do
+  for j in $JAVAS; do
+    jdk=$(java_major "$j")
+    for entry in $WAYS; do
+      way=${entry%%=*} extra=
+      [ "$entry" != "$way" ] && extra=${entry#*=} && extra=${extra//,/ }
+      [ "$way" = c1 ] && extra=-XX:TieredStopAtLevel=1
+      data=$DIR/$way-$jdk-$i; mkdir -p "$data"
+      [ "$SERVICE" = query-service ] && cp -r "$DIR/seed/." "$data/"
+      t0=$(date +%s.%N)
+      BADGES_DATA_DIR=$data "$j" $OPTIONS $extra ${ARGS[$j]} > "$DIR/$way-$jdk-$i.log" 2>&1 & PID=$!
+      up $PORT $PID
+      took=$(awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN{printf "%.1f", a-b}')
+      rows+=("| $way | $jdk | $i | $took | $(cpu $PID '^java$') | $(cpu $PID '^C2 Compiler') | $(cpu $PID '^C1 Compiler') | $(cpu $PID '^VM Thread') | $(cpu $PID '.') |")
+      kill $PID; wait $PID 2>/dev/null || true; PID=
+    done
   done
 done
 
 {
   echo "# Start-up of the $SERVICE, where the CPU goes"
   echo
-  echo "$(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -n 1), new install, started as ./run starts it"
-  echo "(\`$OPTIONS $ARGS\`), \`bench/startup-profile.sh $SERVICE\`. CPU seconds per thread until healthy."
+  echo "$(date -u +%FT%TZ), $(nproc) cores, new install, started as ./run starts it,"
+  for j in $JAVAS; do echo "JDK $(java_major "$j"): $("$j" -version 2>&1 | head -n 1): \`$OPTIONS ${ARGS[$j]}\`"; echo; done
+  echo "\`JAVAS=\"$JAVAS\" WAYS=\"$WAYS\" STARTS=$STARTS bench/startup-profile.sh $SERVICE\`. CPU seconds per thread until healthy."
   echo
-  echo "| way | start | healthy after (s) | main thread | C2 | C1 | VM thread (collector) | all threads |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| way | JDK | start | healthy after (s) | main thread | C2 | C1 | VM thread (collector) | all threads |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
 } > "$OUT"
 cat "$OUT"

@@ -108,13 +108,13 @@ export BADGES_PUBLIC_BASE_URL=${BADGES_PUBLIC_BASE_URL:-http://127.0.0.1:${QUERY
 export SPRING_PROFILES_ACTIVE=distributed
 
 BADGES_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME" BADGES_DB_USER=$PGUSER BADGES_DATA_DIR=$RUN/command-data \
-  COMMAND_PORT=$COMMAND_PORT nohup java -Xmx384m ${COMMAND_JAVA_OPTS:-} $COMMAND_ARGS > "$RUN/command-service.log" 2>&1 &
+  COMMAND_PORT=$COMMAND_PORT nohup "$LAUNCH_JAVA" -Xmx384m ${COMMAND_JAVA_OPTS:-} $COMMAND_ARGS > "$RUN/command-service.log" 2>&1 &
 echo $! > "$RUN/command-service.pid"
 
 for port in $QUERY_PORTS; do
   BADGES_QUERY_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$QUERY_DB_NAME" BADGES_QUERY_DB_USER=$PGUSER \
     BADGES_DATA_DIR=$RUN/query-data-$port QUERY_PORT=$port \
-    nohup java -Xmx384m ${QUERY_JAVA_OPTS:-} $QUERY_ARGS > "$RUN/query-service-$port.log" 2>&1 &
+    nohup "$LAUNCH_JAVA" -Xmx384m ${QUERY_JAVA_OPTS:-} $QUERY_ARGS > "$RUN/query-service-$port.log" 2>&1 &
   echo $! > "$RUN/query-service-$port.pid"
 done
 

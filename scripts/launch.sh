@@ -1,38 +1,72 @@
 # How both services are launched from a build (sourced by ./run, scripts/distributed-up.sh and the
 # start-up benchmarks; docs/operations.md, "Start-up"). Source scripts/jvm-options.sh first.
 #
-#   java $COMMAND_JVM_OPTIONS $(launch_args command-service)
+#   "$LAUNCH_JAVA" $COMMAND_JVM_OPTIONS $(launch_args command-service)
+#
+# LAUNCH_JAVA is the JVM that runs the services: BADGES_JAVA if set; otherwise the newest JDK of version 25
+# or later among `java` on the PATH and /usr/lib/jvm/*/bin/java, whose ahead-of-time cache (JEP 483, 514,
+# 515) starts a service faster than JDK 17's class-data sharing; otherwise `java` on the PATH. The code is
+# compiled for Java 17 and runs on either.
 #
 # launch_args SERVICE prints the java arguments that start SERVICE from its boot jar unpacked into
 # SERVICE/target/app/ (app.jar plus lib/: classes load from plain jars, not from jars nested in a jar)
-# with an application class-data-sharing archive (app.jsa: the classes of a start, already parsed and
-# verified). Both are made once per build, on first use: the unpacking with Spring Boot's jar tools,
-# the archive by a training run that stops once the context is refreshed (spring.context.exit), against
-# an empty data directory of its own under target/. A JVM that cannot use the archive (another JDK, other
-# options) says so and starts without it.
+# with an archive of the classes a start loads, made for LAUNCH_JAVA: on JDK 25 or later an AOT cache
+# (classes parsed, verified and linked, and the methods' profiles), before that an application
+# class-data-sharing archive. The unpacking is made once per build, the archive once per build and JDK,
+# both on first use, the archive by a training run that stops once the context is refreshed
+# (spring.context.exit), against an empty data directory of its own under target/. A JVM that cannot use
+# the archive says so and starts without it.
+
+java_major() { # java -> its major version (17, 25, ...)
+  "$1" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'
+}
+
+launch_java() {
+  if [ -n "${BADGES_JAVA:-}" ]; then echo "$BADGES_JAVA"; return; fi
+  local best=java best_major candidate major
+  best_major=$(java_major java)
+  for candidate in /usr/lib/jvm/*/bin/java; do
+    [ -x "$candidate" ] || continue
+    major=$(java_major "$candidate")
+    if [ "${major:-0}" -ge 25 ] && [ "$major" -gt "${best_major:-0}" ]; then best=$candidate best_major=$major; fi
+  done
+  echo "$best"
+}
+
+LAUNCH_JAVA=$(launch_java)
+LAUNCH_JAVA_MAJOR=$(java_major "$LAUNCH_JAVA")
 
 launch_args() {
-  local service=$1 jar dir stamp options
+  local service=$1 jar dir jdk archive use train options
   jar=$(ls "$PWD/$service"/target/"$service"-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1)
   [ -f "$jar" ] || { echo "launch: no boot jar under $service/target (build first)" >&2; return 1; }
   dir=$PWD/$service/target/app
-  stamp="$(stat -c '%Y %s' "$jar") $(java -version 2>&1 | head -n 1)"  # a new build or another JDK: again
-  if [ "$(cat "$dir/made-from" 2>/dev/null)" != "$stamp" ]; then
+  if [ "$(cat "$dir/made-from" 2>/dev/null)" != "$(stat -c '%Y %s' "$jar")" ]; then  # a new build: again
     rm -rf "$dir"
-    java -Djarmode=tools -jar "$jar" extract --destination "$dir" --application-filename app.jar >/dev/null
-    echo "$stamp" > "$dir/made-from"
+    "$LAUNCH_JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir" --application-filename app.jar >/dev/null
+    stat -c '%Y %s' "$jar" > "$dir/made-from"
   fi
-  if [ ! -f "$dir/app.jsa" ]; then
+  jdk=$("$LAUNCH_JAVA" -version 2>&1 | cksum | cut -d ' ' -f 1)  # an archive is good for one JDK build only
+  if [ "${LAUNCH_JAVA_MAJOR:-0}" -ge 25 ]; then
+    archive=$dir/app-$jdk.aot
+    # SQLite's driver loads its native library; a JVM option that differs from the training's voids the cache
+    train="--enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput=$archive"
+    use="--enable-native-access=ALL-UNNAMED -XX:AOTCache=$archive"
+  else
+    archive=$dir/app-$jdk.jsa
+    train="-XX:ArchiveClassesAtExit=$archive" use="-XX:SharedArchiveFile=$archive"
+  fi
+  if [ ! -f "$archive" ]; then
     options=$COMMAND_JVM_OPTIONS; [ "$service" = query-service ] && options=$QUERY_JVM_OPTIONS
     rm -rf "$dir/training"; mkdir -p "$dir/training"
-    echo "launch: training the class-data-sharing archive of $service (once per build)" >&2
+    echo "launch: training the class archive of $service for $("$LAUNCH_JAVA" -version 2>&1 | head -n 1) (once per build)" >&2
     BADGES_DATA_DIR=$dir/training SPRING_PROFILES_ACTIVE= AXONIQ_UPDATE_CHECKER_DISABLED=true \
-      java $options -XX:ArchiveClassesAtExit="$dir/app.jsa" -Dspring.context.exit=onRefresh -jar "$dir/app.jar" \
+      "$LAUNCH_JAVA" $options $train -Dspring.context.exit=onRefresh -jar "$dir/app.jar" \
       > "$dir/training.log" 2>&1 || echo "launch: training failed (see $dir/training.log); starting without the archive" >&2
     rm -rf "$dir/training"
   fi
-  if [ -f "$dir/app.jsa" ]; then
-    echo "-XX:SharedArchiveFile=$dir/app.jsa -jar $dir/app.jar"
+  if [ -f "$archive" ]; then
+    echo "$use -jar $dir/app.jar"
   else
     echo "-jar $dir/app.jar"
   fi

@@ -16,14 +16,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of our boot jars running as a real process, started the way the README's {@code ./run} starts it:
- * unpacked, with the class-data-sharing archive that {@code scripts/launch.sh} makes once per build. The
- * JVM runs with {@code -Xshare:on}, so an archive it cannot use fails the start instead of being ignored.
+ * One of our boot jars running as a real process, started the way the README's {@code ./run} starts it
+ * ({@code scripts/launch.sh}): on the JVM that script picks (a JDK 25 or later if the machine has one, else
+ * this test's own), unpacked, with the archive of its classes that the script makes once per build and JDK
+ * (an AOT cache on JDK 25 or later, a class-data-sharing archive before). The JVM runs with
+ * {@code -XX:AOTMode=on} or {@code -Xshare:on}, so an archive it cannot use fails the start instead of
+ * being ignored.
  */
 final class ServiceProcess implements AutoCloseable {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Map<String, List<String>> LAUNCH_ARGS = new HashMap<>();
+
+    /** The java command and its arguments that start a module, as scripts/launch.sh gives them. */
 
     private final String module;
     private final Map<String, String> env;
@@ -46,32 +51,45 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The java arguments of scripts/launch.sh for the module (unpacking and training on first use). */
+    /**
+     * The JVM scripts/launch.sh picks, then its java arguments for the module (unpacking and training on
+     * first use), then the option that makes the JVM refuse to start without the archive.
+     */
     static synchronized List<String> launchArgs(String module) throws IOException {
         List<String> known = LAUNCH_ARGS.get(module);
         if (known != null) {
             return known;
         }
         ProcessBuilder builder = new ProcessBuilder("bash", "-c",
-                "source scripts/jvm-options.sh && source scripts/launch.sh && launch_args \"$0\"", module)
+                "source scripts/jvm-options.sh && source scripts/launch.sh && echo \"$LAUNCH_JAVA\" && launch_args \"$0\"",
+                module)
                 .directory(ROOT.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
-        // the archive is trained by the JDK that runs the services (an archive is only good for its own JDK)
+        // "java" on the PATH is this test's JVM; the script prefers a JDK 25 or later if the machine has one
+        builder.environment().remove("BADGES_JAVA");
         builder.environment().merge("PATH", Path.of(System.getProperty("java.home"), "bin") + ":", (path, bin) -> bin + path);
         Process launch = builder.start();
         String out = new String(launch.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
         try {
-            if (launch.waitFor() != 0 || !out.contains("-XX:SharedArchiveFile=")) {
-                throw new IllegalStateException("scripts/launch.sh gave no archive for " + module + ": " + out
-                        + " (see " + module + "/target/app/training.log)");
-            }
+            launch.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        List<String> args = List.of(out.split(" "));
-        LAUNCH_ARGS.put(module, args);
-        return args;
+        String[] lines = out.split("\n", 2);
+        String strict = lines.length < 2 ? null
+                : lines[1].contains("-XX:AOTCache=") ? "-XX:AOTMode=on"
+                : lines[1].contains("-XX:SharedArchiveFile=") ? "-Xshare:on" : null;
+        if (launch.exitValue() != 0 || strict == null) {
+            throw new IllegalStateException("scripts/launch.sh gave no archive for " + module + ": " + out
+                    + " (see " + module + "/target/app/training.log)");
+        }
+        List<String> args = new ArrayList<>();
+        args.add(lines[0]);
+        args.add(strict);
+        args.addAll(List.of(lines[1].split(" ")));
+        LAUNCH_ARGS.put(module, List.copyOf(args));
+        return LAUNCH_ARGS.get(module);
     }
 
     int port() {
@@ -83,10 +101,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     ServiceProcess start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:on"));
-        command.addAll(launchArgs(module));
+        List<String> launch = launchArgs(module);
+        List<String> command = new ArrayList<>();
+        command.add(launch.get(0));
+        command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(launch.subList(1, launch.size()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
