@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Our side of the peer comparison (issue #21), in one run, on the embedded default (SQLite, fresh data
 # directories under target/bench/), both services with the JVM options of ./run (scripts/jvm-options.sh):
-#   - start-up: seconds from `java` to /actuator/health UP, each service alone on a new install, started
-#     the plain way (`java -jar` on the boot jar) and as ./run starts it (unpacked, with its class-data-
-#     sharing archive: scripts/launch.sh), side by side; then both started together on the data already
+#   - start-up: seconds from `java` to /actuator/health UP on a new install (the command service alone, the
+#     query service once the command service is healthy, as ./run starts them), started the plain way
+#     (`java -jar` on the boot jar) and as ./run starts them (unpacked, on the JVM scripts/launch.sh picks,
+#     with its archive of a start's classes), side by side; then both started together on the data already
 #     there, as ./run restarts them, where the query service is live (/actuator/health/liveness) before it
 #     is ready: readiness waits for its self-warm-up (docs/operations.md, "Start-up");
 #   - RSS of each service idle (15 s after healthy), after WRITE_SECONDS of single awards and after the reads;
@@ -100,8 +101,8 @@ kill $CPID $QPID; wait $CPID $QPID 2>/dev/null || true; CPID=; QPID=
   echo
   echo "| measure | command service | query service |"
   echo "| --- | ---: | ---: |"
-  echo "| healthy after \`java -jar\` on the boot jar, new install, alone (s, median of $STARTS: ${FRESH[PLAIN-command-all]} / ${FRESH[PLAIN-query-all]}) | ${FRESH[PLAIN-command]} | ${FRESH[PLAIN-query]} |"
-  echo "| healthy after \`java\` as ./run starts it (unpacked, CDS archive), new install, alone (s, median of $STARTS: ${FRESH[LAUNCHED-command-all]} / ${FRESH[LAUNCHED-query-all]}) | ${FRESH[LAUNCHED-command]} | ${FRESH[LAUNCHED-query]} |"
+  echo "| healthy after \`java -jar\` on the boot jar, new install, the query service once the command service is healthy (s, median of $STARTS: ${FRESH[PLAIN-command-all]} / ${FRESH[PLAIN-query-all]}) | ${FRESH[PLAIN-command]} | ${FRESH[PLAIN-query]} |"
+  echo "| healthy after \`java\` as ./run starts it (unpacked, its archive), new install, the query service once the command service is healthy (s, median of $STARTS: ${FRESH[LAUNCHED-command-all]} / ${FRESH[LAUNCHED-query-all]}) | ${FRESH[LAUNCHED-command]} | ${FRESH[LAUNCHED-query]} |"
   echo "| ratio: as ./run starts it / boot jar | $(ratio "${FRESH[LAUNCHED-command]}" "${FRESH[PLAIN-command]}") | $(ratio "${FRESH[LAUNCHED-query]}" "${FRESH[PLAIN-query]}") |"
   echo "| restart on the data, both together, as ./run: live (s) | $command_restart | $query_live |"
   echo "| restart on the data, both together, as ./run: healthy and ready, after the query side's warm-up (s) | $command_restart | $query_restart |"

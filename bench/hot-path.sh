@@ -23,7 +23,7 @@ if [ ! -f "$DIR/lookups/assertions.txt" ] || [ "$(cat "$DIR/assertions" 2>/dev/n
   echo "$ASSERTIONS" > "$DIR/assertions"
 fi
 source scripts/launch.sh
-QUERY_ARGS=$(launch_args query-service)  # started as ./run starts it: unpacked, with its CDS archive
+QUERY_ARGS=$(launch_args query-service)  # started as ./run starts it: unpacked, with its archive (scripts/launch.sh)
 PATHS=$DIR/lookups/assertions.txt
 PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; [ -f "$DIR/nginx/nginx.pid" ] && kill "$(cat "$DIR/nginx/nginx.pid")" 2>/dev/null || true; }
@@ -97,7 +97,7 @@ row() { echo "| $1 | $(field rps "$2") | $(field p50 "$2") | $(field p99 "$2") |
   echo
   echo "$(date -u +%FT%TZ), $(nproc) cores, $(nginx -v 2>&1 | sed 's/.*: //'), $ASSERTIONS assertions (SQLite, embedded default),"
   echo "wrk -t2 -c$CONNECTIONS -d$DURATION over the same Zipf-drawn paths of GET /api/v1/assertions/{id}; query service"
-  echo "with \`$QUERY_JVM_OPTIONS\` (scripts/jvm-options.sh), healthy ${STARTED} s after \`java\` on a restart, started as ./run starts it (scripts/launch.sh)."
+  echo "with \`$QUERY_JVM_OPTIONS\` (scripts/jvm-options.sh), healthy ${STARTED} s after \`java\` on a restart, started as ./run starts it (scripts/launch.sh), on $("$LAUNCH_JAVA" -version 2>&1 | head -n 1)."
   echo "(\`bench/hot-path.sh\`). Latency in ms."
   echo
   echo "| server | requests/s | p50 | p99 | non-2xx |"

@@ -66,7 +66,7 @@ done < <(java -cp "$TOOL_CP" io.badges.tools.ProjectionLag --command "http://127
   echo "unrecorded), then per row, open model: $WARMUP s unrecorded, then"
   echo "$DURATION s recorded, one after the other on the same stack, 10 s apart, by one load-tool JVM. Lag = first 200 from a query"
   echo "instance minus the award's 201 (every 50th award; polled at intervals of max(1 ms, 10 % of the time"
-  echo "waited so far))."
+  echo "waited so far)). The services ran on $(source scripts/launch.sh; "$LAUNCH_JAVA" -version 2>&1 | head -n 1) (scripts/launch.sh)."
   echo
   echo "| writes | target assertions/s | achieved | errors | sends > 5 ms late | award p50 / p99 ms | samples | lag p50 ms | lag p99 ms | lag max ms | goal p99 ≤ 100 ms |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"

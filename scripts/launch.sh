@@ -3,10 +3,11 @@
 #
 #   "$LAUNCH_JAVA" $COMMAND_JVM_OPTIONS $(launch_args command-service)
 #
-# LAUNCH_JAVA is the JVM that runs the services: BADGES_JAVA if set; otherwise the newest JDK of version 25
-# or later among `java` on the PATH and /usr/lib/jvm/*/bin/java, whose ahead-of-time cache (JEP 483, 514,
-# 515) starts a service faster than JDK 17's class-data sharing; otherwise `java` on the PATH. The code is
-# compiled for Java 17 and runs on either.
+# LAUNCH_JAVA is the JVM that runs the services: BADGES_JAVA if set, otherwise `java` on the PATH. The code
+# is compiled for Java 17 and runs on 17 or later. On JDK 25 or later a service starts in about three
+# quarters of the time, from an AOT cache (JEP 483, 514, 515), but on this project's 2-core machine JDK 25
+# served the cached reads about 0.75x as fast as JDK 17 did (docs/benchmarks.md, "Footprint, start-up"), so
+# it is a choice (BADGES_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java), not the default.
 #
 # launch_args SERVICE prints the java arguments that start SERVICE from its boot jar unpacked into
 # SERVICE/target/app/ (app.jar plus lib/: classes load from plain jars, not from jars nested in a jar)
@@ -21,19 +22,7 @@ java_major() { # java -> its major version (17, 25, ...)
   "$1" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'
 }
 
-launch_java() {
-  if [ -n "${BADGES_JAVA:-}" ]; then echo "$BADGES_JAVA"; return; fi
-  local best=java best_major candidate major
-  best_major=$(java_major java)
-  for candidate in /usr/lib/jvm/*/bin/java; do
-    [ -x "$candidate" ] || continue
-    major=$(java_major "$candidate")
-    if [ "${major:-0}" -ge 25 ] && [ "$major" -gt "${best_major:-0}" ]; then best=$candidate best_major=$major; fi
-  done
-  echo "$best"
-}
-
-LAUNCH_JAVA=$(launch_java)
+LAUNCH_JAVA=${BADGES_JAVA:-java}
 LAUNCH_JAVA_MAJOR=$(java_major "$LAUNCH_JAVA")
 
 launch_args() {

@@ -17,18 +17,17 @@ import java.util.Map;
 
 /**
  * One of our boot jars running as a real process, started the way the README's {@code ./run} starts it
- * ({@code scripts/launch.sh}): on the JVM that script picks (a JDK 25 or later if the machine has one, else
- * this test's own), unpacked, with the archive of its classes that the script makes once per build and JDK
- * (an AOT cache on JDK 25 or later, a class-data-sharing archive before). The JVM runs with
+ * ({@code scripts/launch.sh}): on this test's own JVM, or the one {@code BADGES_JAVA} names, unpacked, with
+ * the archive of its classes that the script makes once per build and JDK (an AOT cache on JDK 25 or
+ * later, a class-data-sharing archive before). The JVM runs with
  * {@code -XX:AOTMode=on} or {@code -Xshare:on}, so an archive it cannot use fails the start instead of
  * being ignored.
  */
 final class ServiceProcess implements AutoCloseable {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** Per module: the java command and its arguments, as scripts/launch.sh gives them. */
     private static final Map<String, List<String>> LAUNCH_ARGS = new HashMap<>();
-
-    /** The java command and its arguments that start a module, as scripts/launch.sh gives them. */
 
     private final String module;
     private final Map<String, String> env;
@@ -52,7 +51,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * The JVM scripts/launch.sh picks, then its java arguments for the module (unpacking and training on
+     * The JVM of scripts/launch.sh, then its java arguments for the module (unpacking and training on
      * first use), then the option that makes the JVM refuse to start without the archive.
      */
     static synchronized List<String> launchArgs(String module) throws IOException {
@@ -65,8 +64,7 @@ final class ServiceProcess implements AutoCloseable {
                 module)
                 .directory(ROOT.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
-        // "java" on the PATH is this test's JVM; the script prefers a JDK 25 or later if the machine has one
-        builder.environment().remove("BADGES_JAVA");
+        // "java" on the PATH is this test's JVM: the script's default unless BADGES_JAVA names another
         builder.environment().merge("PATH", Path.of(System.getProperty("java.home"), "bin") + ":", (path, bin) -> bin + path);
         Process launch = builder.start();
         String out = new String(launch.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
