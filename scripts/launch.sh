@@ -6,8 +6,9 @@
 # LAUNCH_JAVA is the JVM that runs the services: BADGES_JAVA if set, otherwise `java` on the PATH. The code
 # is compiled for Java 17 and runs on 17 or later. On JDK 25 or later a service starts in about three
 # quarters of the time, from an AOT cache (JEP 483, 514, 515), but on this project's 2-core machine JDK 25
-# served the cached reads about 0.75x as fast as JDK 17 did (docs/benchmarks.md, "Footprint, start-up"), so
-# it is a choice (BADGES_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java), not the default.
+# served bench/hot-path.sh's cached reads about 0.75x as fast as JDK 17 and held more memory idle
+# (docs/benchmarks.md, "Footprint, start-up"), so it is a choice
+# (BADGES_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java), not the default.
 #
 # launch_args SERVICE prints the java arguments that start SERVICE from its boot jar unpacked into
 # SERVICE/target/app/ (app.jar plus lib/: classes load from plain jars, not from jars nested in a jar)
