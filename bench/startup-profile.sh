@@ -29,7 +29,6 @@ for j in $JAVAS; do  # each JVM's archive, made before anything is timed
     *-XX:AOTCache=*) ARGS[$j]="-XX:AOTMode=on ${ARGS[$j]}" ;;
     *-XX:SharedArchiveFile=*) ARGS[$j]="-Xshare:on ${ARGS[$j]}" ;;
   esac
-  [ "$SERVICE" = query-service ] && launch_args command-service > /dev/null
 done
 COMMAND_ARGS=$(launch_args command-service)  # the seed's, on the last JVM of JAVAS
 OPTIONS=$COMMAND_JVM_OPTIONS; PORT=9771
