@@ -1,7 +1,6 @@
 package io.badges.command;
 
-import java.util.Arrays;
-import org.springframework.boot.SpringApplication;
+import io.badges.web.AheadOfTimeStart;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -11,10 +10,7 @@ public class CommandServiceApplication {
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplication app = new SpringApplication(CommandServiceApplication.class);
-        if (Arrays.asList(args).contains("migrate")) {
-            app.setAdditionalProfiles("migrate-only");
-        }
-        app.run(args);
+        // the embedded default starts from Spring's AOT-generated bean definitions (AheadOfTimeStart)
+        AheadOfTimeStart.application(CommandServiceApplication.class, args).run(args);
     }
 }

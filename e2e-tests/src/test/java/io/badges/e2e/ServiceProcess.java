@@ -149,6 +149,14 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to end by itself; its exit code. */
+    int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(module + " still running after " + limit + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hooks, no graceful anything. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
