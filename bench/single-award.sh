@@ -4,8 +4,13 @@
 # The service is measured once per configuration of CONFIGS (each a fresh JVM, warmed up first):
 # HikariCP pool sizes (the pool-size sweep) and Axon's handler timeouts on/off.
 #   bench/single-award.sh          (the machine's PostgreSQL on 127.0.0.1:5432, user postgres)
+# Each row also gives the service's CPU per award (its JVM's CPU time over the measured period / awards).
+# COMPARE_JAR=<another command-service boot jar> (say, an earlier commit's build) measures each pool
+# size with that jar too, right after this build's, ROUNDS times in alternation.
 # Needs wrk and pgbench (Debian packages). Settings (env): CONNECTIONS (16 wrk connections),
-# DURATION (30s), WARMUP (90s: the JIT needs about that on two cores), POOLS ("2 4 8 16").
+# DURATION (30s), WARMUP (90s: the JIT needs about that on two cores), POOLS ("2 4 8 16"), COMPARE_JAR,
+# ROUNDS (1), TIMEOUTS_ROW (yes: a row with Axon's handler timeouts on), SERVICE_JAVA_OPTS (more JVM
+# options for the service, e.g. a JFR recording: -XX:StartFlightRecording=filename=DIR/,settings=profile).
 # Output: bench/results/single-award.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +18,9 @@ CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-90}
 POOLS=${POOLS:-"2 4 8 16"}
+COMPARE_JAR=${COMPARE_JAR:-}
+ROUNDS=${ROUNDS:-1}
+TIMEOUTS_ROW=${TIMEOUTS_ROW:-yes}
 PORT=${PORT:-9390}
 KEY=bench-key
 DBNAME=bench_award
@@ -32,7 +40,7 @@ start() { # name, extra env...
   local name=$1; shift
   env SPRING_PROFILES_ACTIVE=postgres BADGES_DATA_DIR="$DIR" BADGES_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DBNAME" \
     BADGES_DB_USER=postgres COMMAND_PORT=$PORT BADGES_API_KEYS=$KEY BADGES_RATE_LIMIT_PER_SECOND=0 \
-    AXONIQ_UPDATE_CHECKER_DISABLED=true "$@" java -Xmx1g -jar "$COMMAND_JAR" > "$DIR/command-$name.log" 2>&1 &
+    AXONIQ_UPDATE_CHECKER_DISABLED=true "$@" java -Xmx1g ${SERVICE_JAVA_OPTS:-} -jar "${JAR:-$COMMAND_JAR}" > "$DIR/command-$name.log" 2>&1 &
   PID=$!
   until curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; do kill -0 $PID; sleep 0.5; done
 }
@@ -68,16 +76,25 @@ measure() { # name, extra env...
   local name=$1
   start "$@"
   award "$WARMUP" >/dev/null
+  local before; before=$(cpu_ticks $PID)
   local result; result=$(award "$DURATION")
+  local ticks=$(( $(cpu_ticks $PID) - before ))
   echo "$name: $result"
   stop
   RPS[$name]=$(field rps "$result")
-  ROWS+=("| $name | $(field rps "$result") | $(field p50 "$result") | $(field p99 "$result") | $(field non2xx "$result") |")
+  ROWS+=("| $name | $(field rps "$result") | $(field p50 "$result") | $(field p99 "$result") | $(field non2xx "$result") | $(awk -v t=$ticks -v r="$(field rps "$result")" -v d="$DURATION" 'BEGIN { printf "%.2f", t * 10 / (r * d) }') |")
 }
-for pool in $POOLS; do
-  measure "pool $pool" BADGES_DB_POOL_SIZE=$pool
+cpu_ticks() { # pid -> utime + stime of the whole process, in clock ticks (1/100 s)
+  sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
+}
+for round in $(seq 1 "$ROUNDS"); do
+  suffix=$([ "$ROUNDS" -gt 1 ] && echo ", round $round" || true)
+  for pool in $POOLS; do
+    measure "pool $pool$suffix" BADGES_DB_POOL_SIZE=$pool
+    [ -n "$COMPARE_JAR" ] && JAR=$COMPARE_JAR measure "pool $pool, $(basename "$COMPARE_JAR")$suffix" BADGES_DB_POOL_SIZE=$pool
+  done
 done
-measure "pool 4, Axon handler timeouts on" BADGES_DB_POOL_SIZE=4 AXON_TIMEOUT_ENABLED=true
+[ "$TIMEOUTS_ROW" = yes ] && measure "pool 4, Axon handler timeouts on" BADGES_DB_POOL_SIZE=4 AXON_TIMEOUT_ENABLED=true
 
 PG_ROWS=()
 BEST_PG=0
@@ -95,8 +112,9 @@ for name in "${!RPS[@]}"; do [ "${RPS[$name]}" -gt "$BEST" ] && { BEST=${RPS[$na
   echo "$(date -u +%FT%TZ), $(nproc) cores, client, service and PostgreSQL on this machine (\`bench/single-award.sh\`)."
   echo "wrk: $CONNECTIONS connections, ${WARMUP} s warm-up per JVM, ${DURATION} s measured; pgbench ${DURATION} s, \`-M prepared\`."
   echo
-  echo "| service configuration | awards/s | p50 ms | p99 ms | non-2xx |"
-  echo "| --- | ---: | ---: | ---: | ---: |"
+  [ -n "$COMPARE_JAR" ] && echo "COMPARE_JAR: \`$COMPARE_JAR\`." && echo
+  echo "| service configuration | awards/s | p50 ms | p99 ms | non-2xx | service CPU ms per award |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "| baseline | transactions/s |"

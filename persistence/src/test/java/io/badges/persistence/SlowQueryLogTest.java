@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
-import net.ttddyy.dsproxy.support.ProxyDataSource;
 import org.junit.jupiter.api.Test;
 
 class SlowQueryLogTest {
@@ -21,9 +20,8 @@ class SlowQueryLogTest {
                 DataSources.Role.WRITER);
     }
 
-    private static SlowQueryLog listenerOf(DataSource proxy) {
-        return (SlowQueryLog) ((ProxyDataSource) proxy).getProxyConfig().getQueryListener()
-                .getListeners().get(0);
+    private static SlowQueryLog listenerOf(DataSource timed) {
+        return ((SlowQueryLog.Timed) timed).log();
     }
 
     @Test
@@ -45,5 +43,33 @@ class SlowQueryLogTest {
             assertThat(listenerOf(everything).count()).isEqualTo(2);
             assertThat(listenerOf(nothing).count()).isZero();
         }
+    }
+
+    @Test
+    void aBatchIsOneStatementAndEverythingElsePassesThrough() throws Exception {
+        HikariDataSource pool = sqlite();
+        SlowQueryLog.Timed timed = SlowQueryLog.wrap(pool, "t", Duration.ZERO);
+        try (Connection c = timed.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t (n INTEGER)");
+                assertThat(s.getConnection()).isSameAs(c);
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO t VALUES (?)")) {
+                for (int n = 0; n < 3; n++) {
+                    insert.setInt(1, n);
+                    insert.addBatch();
+                }
+                assertThat(insert.executeBatch()).hasSize(3);
+            }
+            assertThat(timed.log().count()).isEqualTo(2);
+            assertThat(c.isWrapperFor(org.sqlite.SQLiteConnection.class)).isTrue();
+            assertThat(c.unwrap(org.sqlite.SQLiteConnection.class)).isInstanceOf(org.sqlite.SQLiteConnection.class);
+            assertThat(c.hashCode()).isEqualTo(System.identityHashCode(c));
+        }
+        assertThat(timed.isWrapperFor(HikariDataSource.class)).isTrue();
+        assertThat(timed.unwrap(HikariDataSource.class)).isSameAs(pool);
+
+        timed.close();
+        assertThat(pool.isClosed()).isTrue();
     }
 }
