@@ -6,13 +6,14 @@
 #   bench/single-award.sh          (the machine's PostgreSQL on 127.0.0.1:5432, user postgres)
 # Each row also gives the service's CPU per award (its JVM's CPU time over the measured period / awards).
 # COMPARE_JAR=<another command-service boot jar> (say, an earlier commit's build) measures each pool
-# size with that jar too, right after this build's, ROUNDS times in alternation.
+# size with that jar too, ROUNDS times, the two builds taking turns going first.
 # Needs wrk and pgbench (Debian packages). Settings (env): CONNECTIONS (16 wrk connections),
 # DURATION (30s), WARMUP (90s: the JIT needs about that on two cores), POOLS ("2 4 8 16"), COMPARE_JAR,
 # ROUNDS (1), TIMEOUTS_ROW (yes: a row with Axon's handler timeouts on), SERVICE_JAVA_OPTS (more JVM
 # options for the service, e.g. a JFR recording: -XX:StartFlightRecording=filename=DIR/,settings=profile).
 # Output: bench/results/single-award.md
 set -euo pipefail
+COMPARE_JAR=${COMPARE_JAR:+$(realpath "$COMPARE_JAR")}  # before the cd: relative to the caller
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-30}
@@ -40,7 +41,7 @@ start() { # name, extra env...
   local name=$1; shift
   env SPRING_PROFILES_ACTIVE=postgres BADGES_DATA_DIR="$DIR" BADGES_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DBNAME" \
     BADGES_DB_USER=postgres COMMAND_PORT=$PORT BADGES_API_KEYS=$KEY BADGES_RATE_LIMIT_PER_SECOND=0 \
-    AXONIQ_UPDATE_CHECKER_DISABLED=true "$@" java -Xmx1g ${SERVICE_JAVA_OPTS:-} -jar "${JAR:-$COMMAND_JAR}" > "$DIR/command-$name.log" 2>&1 &
+    AXONIQ_UPDATE_CHECKER_DISABLED=true "$@" java -Xmx1g ${SERVICE_JAVA_OPTS:-} -jar "${SERVICE_JAR:-$COMMAND_JAR}" > "$DIR/command-$name.log" 2>&1 &
   PID=$!
   until curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; do kill -0 $PID; sleep 0.5; done
 }
@@ -82,19 +83,29 @@ measure() { # name, extra env...
   echo "$name: $result"
   stop
   RPS[$name]=$(field rps "$result")
-  ROWS+=("| $name | $(field rps "$result") | $(field p50 "$result") | $(field p99 "$result") | $(field non2xx "$result") | $(awk -v t=$ticks -v r="$(field rps "$result")" -v d="$DURATION" 'BEGIN { printf "%.2f", t * 10 / (r * d) }') |")
+  ROWS+=("| $name | $(field rps "$result") | $(field p50 "$result") | $(field p99 "$result") | $(field non2xx "$result") | $(awk -v t=$ticks -v hz="$(getconf CLK_TCK)" -v r="$(field rps "$result")" -v d="$DURATION" 'BEGIN { if (r > 0) printf "%.2f", t * 1000 / hz / (r * d); else print "-" }') |")
 }
-cpu_ticks() { # pid -> utime + stime of the whole process, in clock ticks (1/100 s)
+cpu_ticks() { # pid -> utime + stime of the whole process, in clock ticks (getconf CLK_TCK per second)
   sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
 }
 for round in $(seq 1 "$ROUNDS"); do
   suffix=$([ "$ROUNDS" -gt 1 ] && echo ", round $round" || true)
   for pool in $POOLS; do
-    measure "pool $pool$suffix" BADGES_DB_POOL_SIZE=$pool
-    [ -n "$COMPARE_JAR" ] && JAR=$COMPARE_JAR measure "pool $pool, $(basename "$COMPARE_JAR")$suffix" BADGES_DB_POOL_SIZE=$pool
+    # the database grows with every row: with COMPARE_JAR, the two builds take turns going first
+    if [ -n "$COMPARE_JAR" ] && [ $((round % 2)) -eq 0 ]; then
+      SERVICE_JAR=$COMPARE_JAR measure "pool $pool, $(basename "$COMPARE_JAR")$suffix" BADGES_DB_POOL_SIZE=$pool
+      measure "pool $pool$suffix" BADGES_DB_POOL_SIZE=$pool
+    else
+      measure "pool $pool$suffix" BADGES_DB_POOL_SIZE=$pool
+      if [ -n "$COMPARE_JAR" ]; then
+        SERVICE_JAR=$COMPARE_JAR measure "pool $pool, $(basename "$COMPARE_JAR")$suffix" BADGES_DB_POOL_SIZE=$pool
+      fi
+    fi
   done
 done
-[ "$TIMEOUTS_ROW" = yes ] && measure "pool 4, Axon handler timeouts on" BADGES_DB_POOL_SIZE=4 AXON_TIMEOUT_ENABLED=true
+if [ "$TIMEOUTS_ROW" = yes ]; then
+  measure "pool 4, Axon handler timeouts on" BADGES_DB_POOL_SIZE=4 AXON_TIMEOUT_ENABLED=true
+fi
 
 PG_ROWS=()
 BEST_PG=0

@@ -11,21 +11,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The boot jar's AOT-generated bean definitions are the default profile's (io.badges.web.AheadOfTimeStart):
- * a profile that reaches the service in a way the start cannot see beforehand (here
- * SPRING_APPLICATION_JSON) stops it with a message, instead of running the embedded default's beans under
- * another profile's settings. EmbeddedModeEndToEndTest checks that the default starts from them.
+ * a profile that reaches the service in a way the start cannot see beforehand (here a configuration file
+ * in its working directory) stops it with a message, instead of running the embedded default's beans
+ * under another profile's settings. EmbeddedModeEndToEndTest checks that the default starts from them.
  */
 class AheadOfTimeStartEndToEndTest {
 
     @Test
     void aProfileTheStartCouldNotSeeStopsItWithAMessage() throws Exception {
         Path dataDir = Files.createDirectories(Path.of("target", "e2e", UUID.randomUUID().toString()).toAbsolutePath());
+        Files.writeString(Files.createDirectories(dataDir.resolve("config")).resolve("application.yml"),
+                "spring.profiles.active: postgres\n");
         Path log = dataDir.resolve("query.log");
         int port = ServiceProcess.freePort();
         try (ServiceProcess query = new ServiceProcess("query-service", port, Map.of(
                 "QUERY_PORT", Integer.toString(port),
-                "BADGES_DATA_DIR", dataDir.toString(),
-                "SPRING_APPLICATION_JSON", "{\"spring.profiles.active\":\"postgres\"}"), log)) {
+                "BADGES_DATA_DIR", dataDir.toString()), log).in(dataDir)) {
             int exit = query.start().awaitExit(Duration.ofSeconds(60));
 
             assertThat(exit).isNotZero();

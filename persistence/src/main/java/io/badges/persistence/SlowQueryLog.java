@@ -11,8 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -21,7 +21,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Logs every statement slower than a threshold (statement text and duration, never the bound
- * values: they may be personal data) and counts them.
+ * values: they may be personal data; our code binds every value, so no statement text holds one) and
+ * counts them.
  *
  * <p>The pool's connections and statements are wrapped in JDK proxies that time only the
  * {@code execute...} calls and pass everything else straight through. (datasource-proxy did this
@@ -155,8 +156,8 @@ public final class SlowQueryLog {
             if (result instanceof Statement statement) {
                 String name = method.getName();
                 String sql = name.startsWith("prepare") ? (String) args[0] : null;
-                Class<?> type = statement instanceof CallableStatement ? CallableStatement.class
-                        : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+                Class<?> type = name.equals("prepareCall") ? CallableStatement.class
+                        : name.equals("prepareStatement") ? PreparedStatement.class : Statement.class;
                 return Proxy.newProxyInstance(SlowQueryLog.class.getClassLoader(), new Class<?>[] {type},
                         new StatementHandler(statement, (Connection) proxy, sql, slow));
             }
@@ -171,7 +172,7 @@ public final class SlowQueryLog {
         private final String prepared;
         private final SlowQueryLog slow;
         private int batched;
-        private List<String> batchedSql;
+        private Set<String> batchedSql;
 
         StatementHandler(Statement statement, Connection connection, String prepared, SlowQueryLog slow) {
             super(statement);
@@ -205,11 +206,9 @@ public final class SlowQueryLog {
                     batched++;
                     if (prepared == null && args != null && args.length == 1) {
                         if (batchedSql == null) {
-                            batchedSql = new ArrayList<>();
+                            batchedSql = new LinkedHashSet<>();
                         }
-                        if (!batchedSql.contains((String) args[0])) {
-                            batchedSql.add((String) args[0]);
-                        }
+                        batchedSql.add((String) args[0]);
                     }
                 }
                 case "clearBatch" -> {

@@ -72,4 +72,16 @@ class SlowQueryLogTest {
         timed.close();
         assertThat(pool.isClosed()).isTrue();
     }
+
+    @Test
+    void aFailingStatementThrowsItsOwnSqlExceptionAndIsStillTimed() throws Exception {
+        try (HikariDataSource pool = sqlite()) {
+            SlowQueryLog.Timed timed = SlowQueryLog.wrap(pool, "t", Duration.ZERO);
+            try (Connection c = timed.getConnection(); Statement s = c.createStatement()) {
+                org.assertj.core.api.Assertions.assertThatExceptionOfType(java.sql.SQLException.class)
+                        .isThrownBy(() -> s.execute("SELECT * FROM no_such_table"));
+            }
+            assertThat(timed.log().count()).isEqualTo(1);
+        }
+    }
 }
