@@ -12,11 +12,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.badges.testsupport.NotAotGenerated;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
-@AnalyzeClasses(packages = "io.badges.command", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.badges.command", importOptions = {ImportOption.DoNotIncludeTests.class, NotAotGenerated.class})
 class ArchitectureTest {
 
     /** The services share the event contract, the vocabulary and the support modules, never each other's code. */

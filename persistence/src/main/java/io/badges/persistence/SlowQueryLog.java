@@ -1,6 +1,7 @@
 package io.badges.persistence;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -92,15 +93,9 @@ public final class SlowQueryLog {
         }
 
         @Override
-        public void close() throws java.io.IOException {
-            if (obtainTargetDataSource() instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (java.io.IOException | RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new java.io.IOException(e);
-                }
+        public void close() throws IOException {
+            if (obtainTargetDataSource() instanceof Closeable pool) {  // HikariCP's pool is
+                pool.close();
             }
         }
     }

@@ -7,8 +7,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.badges.testsupport.NotAotGenerated;
 
-@AnalyzeClasses(packages = "io.badges", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.badges", importOptions = {ImportOption.DoNotIncludeTests.class, NotAotGenerated.class})
 class ArchitectureTest {
 
     @ArchTest
