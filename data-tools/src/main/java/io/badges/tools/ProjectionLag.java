@@ -3,12 +3,13 @@ package io.badges.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,9 +28,12 @@ import java.util.concurrent.locks.LockSupport;
  * row and event committed. So the figure is an upper bound of "event committed to visible in the
  * read API" (it includes one read's round trip and up to 10 % of polling granularity).
  * Prints one {@code RESULT} line per phase ({@code --phases}, see {@link #phases}): target and achieved
- * rate, errors, award latency and lag p50/p99/max; with {@code --samples FILE}, one line per recorded
+ * rate, errors, award latency, lag p50/p99/max and this tool's own CPU time per request (its share of
+ * the cores the services run on); with {@code --samples FILE}, one line per recorded
  * sample (201 received as epoch ms, the query instance, the assertion id, lag ms), to match slow reads
- * with the services' logs.
+ * with the services' logs. Awards and reads go through {@link KeepAliveHttp} (a blocking request per
+ * pooled connection, on as many threads as requests are in flight): the load shares the two cores
+ * with the services, and the JDK's asynchronous client cost several times its CPU.
  */
 public final class ProjectionLag {
 
@@ -44,21 +48,22 @@ public final class ProjectionLag {
         int sample = args.integer("sample", 50);
         List<int[]> phases = phases(args);
         int pause = args.integer("pause-seconds", 10);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4)).build();
-
-        String badge = Api.badgeClass(http, command, key, "Lag");
+        HttpClient setUp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String badge = Api.badgeClass(setUp, command, key, "Lag");
+        Clients http = new Clients(new KeepAliveHttp(URI.create(command)), queries.stream()
+                .collect(Collectors.toMap(Function.identity(), query -> new KeepAliveHttp(URI.create(query)))));
         List<String> details = new ArrayList<>();
         for (int p = 0; p < phases.size(); p++) {
             int rate = phases.get(p)[0];
             int batch = phases.get(p)[1];
-            new Run(http, command, key, queries, badge, batch, sample, p + "w").drive(rate, phases.get(p)[2]);
-            Run run = new Run(http, command, key, queries, badge, batch, sample, p + "r");
+            new Run(http, key, queries, badge, batch, sample, p + "w").drive(rate, phases.get(p)[2]);
+            Run run = new Run(http, key, queries, badge, batch, sample, p + "r");
             double achieved = run.drive(rate, phases.get(p)[3]);
             run.details.forEach(line -> details.add(phases.size() > 1 ? "phase=" + run.phase + " " + line : line));
             System.out.printf("RESULT %starget_per_s=%d achieved_per_s=%.0f batch=%d awards=%d errors=%d late_sends=%d "
-                            + "samples=%d %s %s%n", phases.size() > 1 ? "phase=" + (p + 1) + " " : "", rate, achieved,
-                    batch, run.acknowledged.get(), run.errors.get(), run.late.get(), run.lags.size(),
+                            + "tool_cpu_us_per_request=%.0f samples=%d %s %s%n",
+                    phases.size() > 1 ? "phase=" + (p + 1) + " " : "", rate, achieved, batch, run.acknowledged.get(),
+                    run.errors.get(), run.late.get(), run.cpuNanosPerRequest / 1e3, run.lags.size(),
                     Percentiles.fields("award_", run.awardLatencies), Percentiles.fields("lag_", run.lags));
             System.out.flush();
             if (p < phases.size() - 1) {
@@ -95,11 +100,14 @@ public final class ProjectionLag {
         return list;
     }
 
+    /** The write API's connections and each query instance's, kept across phases. */
+    private record Clients(KeepAliveHttp command, Map<String, KeepAliveHttp> queries) {
+    }
+
     /** One recorded (or warm-up) period of writes at the fixed rate, with its samples. */
     private static final class Run {
-        private final HttpClient http;
-        private final String command;
-        private final String key;
+        private final Clients http;
+        private final String authorization;
         private final List<String> queries;
         private final String badge;
         private final int batch;
@@ -111,18 +119,21 @@ public final class ProjectionLag {
 
         private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         private final ExecutorService pollers = Executors.newFixedThreadPool(16);
+        /** One thread per award in flight (at most {@link #MAX_IN_FLIGHT}), idle ones kept for reuse. */
+        private final ExecutorService senders = Executors.newCachedThreadPool();
         private final AtomicLong acknowledged = new AtomicLong();
         private final AtomicLong errors = new AtomicLong();
         private final AtomicLong late = new AtomicLong();
         private final ConcurrentLinkedQueue<Long> awardLatencies = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<String> details = new ConcurrentLinkedQueue<>();
+        /** This JVM's CPU time (every thread) over {@link #drive}, per request sent. */
+        private double cpuNanosPerRequest;
 
-        Run(HttpClient http, String command, String key, List<String> queries, String badge, int batch, int sample,
+        Run(Clients http, String key, List<String> queries, String badge, int batch, int sample,
             String phase) {
             this.http = http;
-            this.command = command;
-            this.key = key;
+            this.authorization = "Bearer " + key;
             this.queries = queries;
             this.badge = badge;
             this.batch = batch;
@@ -135,6 +146,7 @@ public final class ProjectionLag {
             long requests = (long) rate * seconds / batch;
             double intervalNanos = 1e9 * batch / rate;
             long start = System.nanoTime();
+            long cpuAtStart = processCpuNanos();
             for (long i = 0; i < requests; i++) {
                 long due = start + (long) (i * intervalNanos);
                 long wait = due - System.nanoTime();
@@ -148,9 +160,11 @@ public final class ProjectionLag {
             }
             inFlight.acquire(MAX_IN_FLIGHT);  // every answer is in
             double elapsed = (System.nanoTime() - start) / 1e9;
+            senders.shutdown();
             pollers.shutdown();
             pollers.awaitTermination(2, TimeUnit.MINUTES);
             inFlight.release(MAX_IN_FLIGHT);
+            cpuNanosPerRequest = (processCpuNanos() - cpuAtStart) / (double) Math.max(1, requests);
             return acknowledged.get() / elapsed;
         }
 
@@ -160,27 +174,32 @@ public final class ProjectionLag {
                     + phase + "-" + i + "@example.org\"}}"
                     : batchBody(i);
             String path = batch == 1 ? "/api/v1/assertions" : "/api/v1/assertions/batch";
-            long sent = System.nanoTime();
-            http.sendAsync(HttpRequest.newBuilder(URI.create(command + path))
-                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, failure) -> {
-                        long acked = System.nanoTime();
-                        inFlight.release();
-                        if (failure != null || response.statusCode() != 201) {
-                            errors.incrementAndGet();
-                            return;
-                        }
-                        acknowledged.addAndGet(batch);
-                        awardLatencies.add((acked - sent) / 1_000);
-                        if (i % Math.max(1, sample / batch) == 0) {
-                            String id = firstId(response.body());
-                            String query = queries.get((int) (i % queries.size()));
-                            long ackedAt = System.currentTimeMillis();
-                            pollers.submit(() -> poll(query, id, acked, ackedAt));
-                        }
-                    });
+            senders.execute(() -> {
+                long sent = System.nanoTime();
+                KeepAliveHttp.Response response;
+                try {
+                    response = http.command().postJson(path, body, "Authorization", authorization);
+                } catch (java.io.IOException | RuntimeException e) {
+                    response = new KeepAliveHttp.Response(0, e.toString());
+                }
+                long acked = System.nanoTime();
+                inFlight.release();
+                if (response.status() != 201) {
+                    if (errors.incrementAndGet() <= 3) {  // the first few, to tell what they were
+                        System.err.println("award " + phase + "-" + i + " answered " + response.status() + ": "
+                                + response.body());
+                    }
+                    return;
+                }
+                acknowledged.addAndGet(batch);
+                awardLatencies.add((acked - sent) / 1_000);
+                if (i % Math.max(1, sample / batch) == 0) {
+                    String id = firstId(response.body());
+                    String query = queries.get((int) (i % queries.size()));
+                    long ackedAt = System.currentTimeMillis();
+                    pollers.submit(() -> poll(query, id, acked, ackedAt));
+                }
+            });
         }
 
         private String batchBody(long i) {
@@ -199,9 +218,9 @@ public final class ProjectionLag {
          * user of the query service once the lag passed a second).
          */
         private Void poll(String query, String id, long acked, long ackedAt) throws Exception {
-            String url = query + "/api/v1/assertions/" + id;
-            while (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() != 200) {
+            String path = "/api/v1/assertions/" + id;
+            KeepAliveHttp reads = http.queries().get(query);
+            while (reads.get(path).status() != 200) {
                 long waitedMicros = (System.nanoTime() - acked) / 1_000;
                 LockSupport.parkNanos(Math.max(1_000, waitedMicros / 10) * 1_000);
             }
@@ -210,6 +229,11 @@ public final class ProjectionLag {
             details.add(ackedAt + " " + query + " " + id + " " + String.format("%.1f", lag / 1e3));
             return null;
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String firstId(String body) {
