@@ -11,7 +11,10 @@
 # rising rates, unrecorded, each followed by 10 s to drain: five JVMs that start together on two cores
 # compile for minutes, and a cold stack driven at the goal rate at once falls seconds behind and stays
 # there (docs/benchmarks.md, "Projection lag"); the rows measure the steady state the goals are about.
-# Settings (env): RUNS ("1000:10 500:1"), DURATION (30), WARMUP (60), PRIME, SKIP_BUILD, plus
+# STAGES=yes also splits each row's lag in two: the command side's part (201 -> the publisher's Kafka
+# record) and the rest (record -> readable), from the samples and the topic's record timestamps
+# (io.badges.tools.KafkaRecordTimes, bench/lag-stages.py), appended to the output.
+# Settings (env): RUNS ("1000:10 500:1"), DURATION (30), WARMUP (60), PRIME, STAGES, SKIP_BUILD, plus
 # distributed-up.sh's (ports, DB_NAME/QUERY_DB_NAME, BADGES_REDIS_URL: the script empties that Redis
 # database, so give it one of its own when the machine's Redis holds anything else).
 # Output: bench/results/projection-lag.md
@@ -45,18 +48,21 @@ done
 for run in $RUNS; do
   PHASES+=("${run%%:*}:${run##*:}:$WARMUP:$DURATION") LABELS+=("${run%%:*}/s, batch ${run##*:}")
 done
-ROWS=()
+ROWS=() STAGE_PHASES=()
+SAMPLES=.run/projection-lag-samples.txt
 i=0
 while read -r result; do
   echo "${LABELS[$i]}: $result"
   if [ "$i" -ge "$(wc -w <<<"$PRIME")" ]; then
     field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$result"; }
     p99=$(field lag_p99_ms) batch=$(field batch)
+    STAGE_PHASES+=("${i}r=$([ "$batch" = 1 ] && echo "single awards" || echo "bulks of $batch"), $(field target_per_s)/s")
     ROWS+=("| $([ "$batch" = 1 ] && echo "single awards" || echo "bulks of $batch") | $(field target_per_s) | $(field achieved_per_s) | $(field errors) | $(field late_sends) | $(field award_p50_ms) / $(field award_p99_ms) | $(field samples) | $(field lag_p50_ms) | $p99 | $(field lag_max_ms) | $(field tool_cpu_us_per_request) | $(awk -v p="$p99" 'BEGIN { print (p <= 100 ? "met" : "not met") }') |")
   fi
   i=$((i + 1))
 done < <(java -cp "$TOOL_CP" io.badges.tools.ProjectionLag --command "http://127.0.0.1:$COMMAND_PORT" \
-  --key "$(cat .run/api-key)" --queries "${QUERIES%,}" --phases "${PHASES[*]}" --pause-seconds 10 | grep --line-buffered '^RESULT')
+  --key "$(cat .run/api-key)" --queries "${QUERIES%,}" --phases "${PHASES[*]}" --pause-seconds 10 \
+  --samples "$SAMPLES" | grep --line-buffered '^RESULT')
 [ "$i" -eq "${#PHASES[@]}" ] || { echo "the load tool stopped after $i of ${#PHASES[@]} phases" >&2; exit 1; }
 {
   echo "# Projection lag at a fixed write rate (distributed mode)"
@@ -72,4 +78,15 @@ done < <(java -cp "$TOOL_CP" io.badges.tools.ProjectionLag --command "http://127
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
   printf '%s\n' "${ROWS[@]}"
 } > "$OUT"
+if [ "${STAGES:-no}" = yes ]; then
+  java -cp "$TOOL_CP" io.badges.tools.KafkaRecordTimes --bootstrap "127.0.0.1:${KAFKA_PORT:-9092}" \
+    --topic "${BADGES_KAFKA_TOPIC:-badges.events.v1}" --out .run/projection-lag-records.txt
+  {
+    echo
+    echo "Each row's lag split at the moment the command service's publisher created the event's Kafka record"
+    echo "(STAGES=yes: \`bench/lag-stages.py\`):"
+    echo
+    python3 bench/lag-stages.py "$SAMPLES" .run/projection-lag-records.txt "${STAGE_PHASES[@]}"
+  } >> "$OUT"
+fi
 cat "$OUT"

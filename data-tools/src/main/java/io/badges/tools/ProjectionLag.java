@@ -59,7 +59,7 @@ public final class ProjectionLag {
             new Run(http, key, queries, badge, batch, sample, p + "w").drive(rate, phases.get(p)[2]);
             Run run = new Run(http, key, queries, badge, batch, sample, p + "r");
             double achieved = run.drive(rate, phases.get(p)[3]);
-            run.details.forEach(line -> details.add(phases.size() > 1 ? "phase=" + run.phase + " " + line : line));
+            run.details.forEach(line -> details.add("phase=" + run.phase + " " + line));
             System.out.printf("RESULT %starget_per_s=%d achieved_per_s=%.0f batch=%d awards=%d errors=%d late_sends=%d "
                             + "tool_cpu_us_per_request=%.0f samples=%d %s %s%n",
                     phases.size() > 1 ? "phase=" + (p + 1) + " " : "", rate, achieved, batch, run.acknowledged.get(),
@@ -193,9 +193,11 @@ public final class ProjectionLag {
                 }
                 acknowledged.addAndGet(batch);
                 awardLatencies.add((acked - sent) / 1_000);
-                if (i % Math.max(1, sample / batch) == 0) {
+                long every = Math.max(1, sample / batch);
+                if (i % every == 0) {
                     String id = firstId(response.body());
-                    String query = queries.get((int) (i % queries.size()));
+                    // the samples take the query instances in turn (i itself is a multiple of every)
+                    String query = queries.get((int) (i / every % queries.size()));
                     long ackedAt = System.currentTimeMillis();
                     pollers.submit(() -> poll(query, id, acked, ackedAt));
                 }
