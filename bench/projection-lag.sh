@@ -14,7 +14,9 @@
 # STAGES=yes also splits each row's lag in two: the command side's part (201 -> the publisher's Kafka
 # record) and the rest (record -> readable), from the samples and the topic's record timestamps
 # (io.badges.tools.KafkaRecordTimes, bench/lag-stages.py), appended to the output.
-# Settings (env): RUNS ("1000:10 500:1"), DURATION (30), WARMUP (60), PRIME, STAGES, SKIP_BUILD, plus
+# COST=yes also reports each phase's cost per assertion: CPU µs by process (Kafka, the services,
+# PostgreSQL) and commits per assertion in both databases (bench/stack-cost.py), appended to the output.
+# Settings (env): RUNS ("1000:10 500:1"), DURATION (30), WARMUP (60), PRIME, STAGES, COST, SKIP_BUILD, plus
 # distributed-up.sh's (ports, DB_NAME/QUERY_DB_NAME, BADGES_REDIS_URL: the script empties that Redis
 # database, so give it one of its own when the machine's Redis holds anything else).
 # Output: bench/results/projection-lag.md
@@ -49,10 +51,14 @@ for run in $RUNS; do
   PHASES+=("${run%%:*}:${run##*:}:$WARMUP:$DURATION") LABELS+=("${run%%:*}/s, batch ${run##*:}")
 done
 ROWS=() STAGE_PHASES=()
-SAMPLES=.run/projection-lag-samples.txt
+SAMPLES=.run/projection-lag-samples.txt COSTS=.run/projection-lag-costs.txt
+rm -f "$COSTS"
+cost_snapshot() { [ "${COST:-no}" != yes ] || python3 bench/stack-cost.py snapshot "$COSTS"; }
+cost_snapshot
 i=0
 while read -r result; do
   echo "${LABELS[$i]}: $result"
+  cost_snapshot
   if [ "$i" -ge "$(wc -w <<<"$PRIME")" ]; then
     field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$result"; }
     p99=$(field lag_p99_ms) batch=$(field batch)
@@ -78,6 +84,15 @@ done < <(java -cp "$TOOL_CP" io.badges.tools.ProjectionLag --command "http://127
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
   printf '%s\n' "${ROWS[@]}"
 } > "$OUT"
+if [ "${COST:-no}" = yes ]; then
+  {
+    echo
+    echo "What each phase cost per assertion awarded in it (its pause, unrecorded and recorded parts; COST=yes:"
+    echo "\`bench/stack-cost.py\`; CPU of each process over the phase, µs per assertion):"
+    echo
+    python3 bench/stack-cost.py report "$COSTS" "${LABELS[@]}"
+  } >> "$OUT"
+fi
 if [ "${STAGES:-no}" = yes ]; then
   java -cp "$TOOL_CP" io.badges.tools.KafkaRecordTimes --bootstrap "127.0.0.1:${KAFKA_PORT:-9092}" \
     --topic "${BADGES_KAFKA_TOPIC:-badges.events.v1}" --out .run/projection-lag-records.txt

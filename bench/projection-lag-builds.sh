@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# bench/projection-lag.sh on two builds in turn, ABBA: OTHER (another checkout of this repository, built
+# with `./mvnw -DskipTests package` and the class paths of scripts/distributed-up.sh: run that once
+# there), then this checkout, this one again and OTHER again, each a fresh stack with COST=yes and
+# STAGES=yes, the same RUNS. This checkout's bench scripts drive both (OTHER's own may be older); each
+# stack runs that checkout's services and load tool. Prints every stack's table and collects them in
+# bench/results/projection-lag-builds.md.
+#   bash bench/projection-lag-builds.sh /tmp/previous-commit
+# Settings (env): ROUNDS (2: ABBA; 1: AB), and bench/projection-lag.sh's (RUNS, WARMUP, DURATION, PRIME).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OTHER=$(realpath "$1")
+HERE=$PWD
+OUT=bench/results/projection-lag-builds.md
+[ -f "$OTHER/command-service/target/classpath.txt" ] || { echo "build $OTHER first (scripts/distributed-up.sh there)" >&2; exit 1; }
+./mvnw -q -B -ntp -DskipTests -Dmaven.install.skip=true -pl command-service,query-service,data-tools,e2e-tests -am \
+  package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/classpath.txt
+ORDER=("$OTHER" "$HERE")
+[ "${ROUNDS:-2}" = 1 ] || ORDER+=("$HERE" "$OTHER")
+{
+  echo "# Projection lag, two builds in turn"
+  echo
+  echo "$(date -u +%FT%TZ): A = $OTHER ($(git -C "$OTHER" log -1 --format=%h)), B = this checkout ($(git log -1 --format=%h)$(git diff --quiet HEAD || echo ', with uncommitted changes')),"
+  echo "in the order $(for d in "${ORDER[@]}"; do [ "$d" = "$HERE" ] && printf 'B ' || printf 'A '; done)(\`bench/projection-lag-builds.sh\`, each a fresh stack: \`bench/projection-lag.sh\`)."
+} > "$OUT.tmp"
+n=0
+for dir in "${ORDER[@]}"; do
+  n=$((n + 1))
+  way=$([ "$dir" = "$HERE" ] && echo B || echo A)
+  if [ "$dir" != "$HERE" ]; then
+    mkdir -p "$dir/bench"
+    cp bench/projection-lag.sh bench/stack-cost.py bench/lag-stages.py "$dir/bench/"
+  fi
+  (cd "$dir" && SKIP_BUILD=1 COST=yes STAGES=yes bash bench/projection-lag.sh)
+  { echo; echo "## $n: $way"; echo; sed -n '/^| writes/,$p' "$dir/bench/results/projection-lag.md"; } >> "$OUT.tmp"
+done
+mv "$OUT.tmp" "$OUT"
+cat "$OUT"
