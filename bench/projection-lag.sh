@@ -60,10 +60,11 @@ while read -r result; do
   echo "${LABELS[$i]}: $result"
   cost_snapshot
   if [ "$i" -ge "$(wc -w <<<"$PRIME")" ]; then
-    field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$result"; }
+    field() { sed -nE "s/.* $1=([^ ]+).*/\1/p" <<<"$result"; }  # empty when the tool does not print it
     p99=$(field lag_p99_ms) batch=$(field batch)
-    STAGE_PHASES+=("${i}r=$([ "$batch" = 1 ] && echo "single awards" || echo "bulks of $batch"), $(field target_per_s)/s")
-    ROWS+=("| $([ "$batch" = 1 ] && echo "single awards" || echo "bulks of $batch") | $(field target_per_s) | $(field achieved_per_s) | $(field errors) | $(field late_sends) | $(field award_p50_ms) / $(field award_p99_ms) | $(field samples) | $(field lag_p50_ms) | $p99 | $(field lag_max_ms) | $(field tool_cpu_us_per_request) | $(awk -v p="$p99" 'BEGIN { print (p <= 100 ? "met" : "not met") }') |")
+    writes=$([ "$batch" = 1 ] && echo "single awards" || echo "bulks of $batch")
+    STAGE_PHASES+=("${i}r=$writes, $(field target_per_s)/s")
+    ROWS+=("| $writes | $(field target_per_s) | $(field achieved_per_s) | $(field errors) | $(field late_sends) | $(field award_p50_ms) / $(field award_p99_ms) | $(field samples) | $(field lag_p50_ms) | $p99 | $(field lag_max_ms) | $(field tool_cpu_us_per_request) | $(awk -v p="$p99" 'BEGIN { print (p <= 100 ? "met" : "not met") }') |")
   fi
   i=$((i + 1))
 done < <(java -cp "$TOOL_CP" io.badges.tools.ProjectionLag --command "http://127.0.0.1:$COMMAND_PORT" \

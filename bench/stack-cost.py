@@ -23,12 +23,17 @@ DB = os.environ.get("DB_NAME", "badges")
 QUERY_DB = os.environ.get("QUERY_DB_NAME", "badges_query")
 
 
+def stat(pid):
+    """/proc/PID/stat's fields after the command name: [0] is field 3 (state), [1] the parent's pid,
+    [11] and [12] utime and stime, [13] and [14] the children's (fields 14-17), in clock ticks."""
+    return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+
+
 def ticks(pid, children=False):
     try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        fields = stat(pid)
     except OSError:
         return 0
-    # fields[0] is the state (field 3): utime, stime are fields 14, 15; cutime, cstime 16, 17
     own = int(fields[11]) + int(fields[12])
     return own + (int(fields[13]) + int(fields[14]) if children else 0)
 
@@ -39,7 +44,7 @@ def postgres_ticks():
         pid = comm.split("/")[2]
         try:
             name = open(comm).read().strip()
-            parent = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1]
+            parent = stat(pid)[1]
             parent_name = open(f"/proc/{parent}/comm").read().strip() if parent != "0" else ""
         except OSError:
             continue

@@ -15,12 +15,11 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 /**
  * A small blocking HTTP/1.1 client for one host:port that keeps its connections open (a pool of
  * sockets, each used by one thread at a time), for the load tools that share the two cores with the
- * services they measure. The JDK's {@code HttpClient} took about half a millisecond of CPU per request
- * in {@link ProjectionLag} (its selector thread, the asynchronous stages around every exchange, an
- * {@code Upgrade: h2c} offer on each plain-text request), a quarter of a core at 500 requests/s on
- * the cores the services need (docs/benchmarks.md, "Projection lag"). This one writes a request's
- * bytes and reads its status, headers and body (by {@code Content-Length} or chunked), and nothing
- * else: no redirects, no TLS, no HTTP/2.
+ * services they measure. With the JDK's {@code HttpClient}, {@link ProjectionLag} took 655-817 µs of
+ * CPU per request at 500 single awards/s, a third of a core; with this one 174-262 µs
+ * (docs/benchmarks.md, "Projection lag"). It writes a request's bytes and reads its status, headers
+ * and body (by {@code Content-Length}, chunked, or to the end of the connection), and nothing else:
+ * no redirects, no TLS, no HTTP/2, no HEAD.
  */
 final class KeepAliveHttp implements Closeable {
 
@@ -85,9 +84,17 @@ final class KeepAliveHttp implements Closeable {
             connection = idle.pollFirst();
         }
         boolean reused = connection != null;
-        if (!reused) {
-            connection = new Connection(host, port);
+        try {
+            return exchangeOn(reused ? connection : new Connection(host, port), request, body);
+        } catch (IOException e) {
+            if (reused && repeatable) {  // the server may have closed it meanwhile: once more, on a new one
+                return exchangeOn(new Connection(host, port), request, body);
+            }
+            throw e;
         }
+    }
+
+    private Response exchangeOn(Connection connection, byte[] request, byte[] body) throws IOException {
         try {
             Response response = connection.exchange(request, body);
             connection.lastUsed = System.nanoTime();
@@ -97,11 +104,8 @@ final class KeepAliveHttp implements Closeable {
                 connection.close();
             }
             return response;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {  // a broken or unreadable answer: the socket is not reused
             connection.close();
-            if (reused && repeatable) {
-                return exchange(method, path, body, false, headers);
-            }
             throw e;
         }
     }
@@ -145,28 +149,37 @@ final class KeepAliveHttp implements Closeable {
                 out.write(whole);
             }
             out.flush();
-            String statusLine = line();
-            if (!statusLine.startsWith("HTTP/1.")) {
-                throw new IOException("not an HTTP/1.x answer: " + statusLine);
-            }
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long length = -1;
-            boolean chunked = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                int colon = header.indexOf(':');
-                String name = header.substring(0, Math.max(colon, 0)).trim().toLowerCase(Locale.ROOT);
-                String value = header.substring(colon + 1).trim();
-                switch (name) {
-                    case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                    case "connection" -> open &= !value.equalsIgnoreCase("close");
-                    default -> { }
+            String statusLine;
+            int status;
+            long length;
+            boolean chunked;
+            do {  // an interim 1xx answer (100 Continue, 103 Early Hints) precedes the final one
+                statusLine = line();
+                if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
+                    throw new IOException("not an HTTP/1.x answer: " + statusLine);
                 }
-            }
+                status = (int) number(statusLine.substring(9, 12), 10);
+                length = -1;
+                chunked = false;
+                for (String header = line(); !header.isEmpty(); header = line()) {
+                    int colon = header.indexOf(':');
+                    String name = header.substring(0, Math.max(colon, 0)).trim().toLowerCase(Locale.ROOT);
+                    String value = header.substring(colon + 1).trim();
+                    switch (name) {
+                        case "content-length" -> length = number(value, 10);
+                        case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                        case "connection" -> open &= !value.equalsIgnoreCase("close");
+                        default -> { }
+                    }
+                }
+            } while (status < 200);
             if (statusLine.startsWith("HTTP/1.0")) {
                 open = false;
             }
             ByteArrayOutputStream content = new ByteArrayOutputStream();
+            if (status == 204 || status == 304) {
+                return new Response(status, "");  // no body, whatever the headers describe (RFC 9110 6.4.1)
+            }
             if (chunked) {
                 for (long size = chunkSize(); size > 0; size = chunkSize()) {
                     copy(size, content);
@@ -177,17 +190,25 @@ final class KeepAliveHttp implements Closeable {
                 }
             } else if (length >= 0) {
                 copy(length, content);
-            } else if (status >= 200 && status != 204 && status != 304) {
+            } else {
                 copy(Long.MAX_VALUE, content);  // delimited by the end of the connection
                 open = false;
             }
             return new Response(status, content.toString(StandardCharsets.UTF_8));
         }
 
+        private static long number(String digits, int radix) throws IOException {
+            try {
+                return Long.parseLong(digits.trim(), radix);
+            } catch (NumberFormatException e) {
+                throw new IOException("not a number in an HTTP answer: " + digits);
+            }
+        }
+
         private long chunkSize() throws IOException {
             String size = line();
             int extension = size.indexOf(';');
-            return Long.parseLong((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
+            return number(extension < 0 ? size : size.substring(0, extension), 16);
         }
 
         /** {@code length} bytes into {@code to}; {@code Long.MAX_VALUE}: up to the end of the connection. */

@@ -28,12 +28,15 @@ import java.util.concurrent.locks.LockSupport;
  * row and event committed. So the figure is an upper bound of "event committed to visible in the
  * read API" (it includes one read's round trip and up to 10 % of polling granularity).
  * Prints one {@code RESULT} line per phase ({@code --phases}, see {@link #phases}): target and achieved
- * rate, errors, award latency, lag p50/p99/max and this tool's own CPU time per request (its share of
- * the cores the services run on); with {@code --samples FILE}, one line per recorded
- * sample (201 received as epoch ms, the query instance, the assertion id, lag ms), to match slow reads
+ * rate, errors, award latency, lag p50/p99/max, samples whose reads failed ({@code poll_errors}) or that
+ * were not readable within two minutes after the phase ({@code unfinished_samples}: both left out of the
+ * percentiles) and this tool's own CPU time per request (awards and reads; its share of the cores the
+ * services run on); with {@code --samples FILE}, one line per recorded
+ * sample ({@code phase=<n>r}, 201 received as epoch ms, the query instance, the assertion id, lag ms),
+ * to match slow reads
  * with the services' logs. Awards and reads go through {@link KeepAliveHttp} (a blocking request per
  * pooled connection, on as many threads as requests are in flight): the load shares the two cores
- * with the services, and the JDK's asynchronous client cost several times its CPU.
+ * with the services, and the JDK's client cost about three times its CPU per request.
  */
 public final class ProjectionLag {
 
@@ -61,9 +64,10 @@ public final class ProjectionLag {
             double achieved = run.drive(rate, phases.get(p)[3]);
             run.details.forEach(line -> details.add("phase=" + run.phase + " " + line));
             System.out.printf("RESULT %starget_per_s=%d achieved_per_s=%.0f batch=%d awards=%d errors=%d late_sends=%d "
-                            + "tool_cpu_us_per_request=%.0f samples=%d %s %s%n",
+                            + "tool_cpu_us_per_request=%.0f samples=%d poll_errors=%d unfinished_samples=%d %s %s%n",
                     phases.size() > 1 ? "phase=" + (p + 1) + " " : "", rate, achieved, batch, run.acknowledged.get(),
                     run.errors.get(), run.late.get(), run.cpuNanosPerRequest / 1e3, run.lags.size(),
+                    run.pollErrors.get(), run.sampled.get() - run.lags.size() - run.pollErrors.get(),
                     Percentiles.fields("award_", run.awardLatencies), Percentiles.fields("lag_", run.lags));
             System.out.flush();
             if (p < phases.size() - 1) {
@@ -127,6 +131,9 @@ public final class ProjectionLag {
         private final ConcurrentLinkedQueue<Long> awardLatencies = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<String> details = new ConcurrentLinkedQueue<>();
+        private final AtomicLong pollErrors = new AtomicLong();
+        /** Awards polled; those that neither became readable nor failed are reported as unfinished. */
+        private final AtomicLong sampled = new AtomicLong();
         /** This JVM's CPU time (every thread) over {@link #drive}, per request sent. */
         private double cpuNanosPerRequest;
 
@@ -162,7 +169,9 @@ public final class ProjectionLag {
             double elapsed = (System.nanoTime() - start) / 1e9;
             senders.shutdown();
             pollers.shutdown();
-            pollers.awaitTermination(2, TimeUnit.MINUTES);
+            if (!pollers.awaitTermination(2, TimeUnit.MINUTES)) {
+                pollers.shutdownNow();  // what was not readable within 2 minutes stops and counts as unfinished
+            }
             inFlight.release(MAX_IN_FLIGHT);
             cpuNanosPerRequest = (processCpuNanos() - cpuAtStart) / (double) Math.max(1, requests);
             return acknowledged.get() / elapsed;
@@ -175,33 +184,41 @@ public final class ProjectionLag {
                     : batchBody(i);
             String path = batch == 1 ? "/api/v1/assertions" : "/api/v1/assertions/batch";
             senders.execute(() -> {
-                long sent = System.nanoTime();
-                KeepAliveHttp.Response response;
                 try {
-                    response = http.command().postJson(path, body, "Authorization", authorization);
-                } catch (java.io.IOException | RuntimeException e) {
-                    response = new KeepAliveHttp.Response(0, e.toString());
-                }
-                long acked = System.nanoTime();
-                inFlight.release();
-                if (response.status() != 201) {
-                    if (errors.incrementAndGet() <= 3) {  // the first few, to tell what they were
-                        System.err.println("award " + phase + "-" + i + " answered " + response.status() + ": "
-                                + response.body());
-                    }
-                    return;
-                }
-                acknowledged.addAndGet(batch);
-                awardLatencies.add((acked - sent) / 1_000);
-                long every = Math.max(1, sample / batch);
-                if (i % every == 0) {
-                    String id = firstId(response.body());
-                    // the samples take the query instances in turn (i itself is a multiple of every)
-                    String query = queries.get((int) (i / every % queries.size()));
-                    long ackedAt = System.currentTimeMillis();
-                    pollers.submit(() -> poll(query, id, acked, ackedAt));
+                    award(i, path, body);
+                } finally {
+                    inFlight.release();  // after the bookkeeping: drive() counts on every answer being in
                 }
             });
+        }
+
+        private void award(long i, String path, String body) {
+            long sent = System.nanoTime();
+            KeepAliveHttp.Response response;
+            try {
+                response = http.command().postJson(path, body, "Authorization", authorization);
+            } catch (java.io.IOException | RuntimeException e) {
+                response = new KeepAliveHttp.Response(0, e.toString());
+            }
+            long acked = System.nanoTime();
+            long ackedAt = System.currentTimeMillis();
+            String id = response.status() == 201 ? firstId(response.body()) : null;
+            if (id == null) {
+                if (errors.incrementAndGet() <= 3) {  // the first few, to tell what they were
+                    System.err.println("award " + phase + "-" + i + " answered " + response.status() + ": "
+                            + response.body());
+                }
+                return;
+            }
+            acknowledged.addAndGet(batch);
+            awardLatencies.add((acked - sent) / 1_000);
+            long every = Math.max(1, sample / batch);
+            if (i % every == 0) {
+                // the samples take the query instances in turn (i itself is a multiple of every)
+                String query = queries.get((int) (i / every % queries.size()));
+                sampled.incrementAndGet();
+                pollers.execute(() -> poll(query, id, acked, ackedAt));
+            }
         }
 
         private String batchBody(long i) {
@@ -219,17 +236,24 @@ public final class ProjectionLag {
          * (one read per millisecond per sample made the pollers, not the projection, the largest CPU
          * user of the query service once the lag passed a second).
          */
-        private Void poll(String query, String id, long acked, long ackedAt) throws Exception {
+        private void poll(String query, String id, long acked, long ackedAt) {
             String path = "/api/v1/assertions/" + id;
             KeepAliveHttp reads = http.queries().get(query);
-            while (reads.get(path).status() != 200) {
-                long waitedMicros = (System.nanoTime() - acked) / 1_000;
-                LockSupport.parkNanos(Math.max(1_000, waitedMicros / 10) * 1_000);
+            try {
+                while (reads.get(path).status() != 200) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;  // given up (drive's 2 minutes): counted as unfinished
+                    }
+                    long waitedMicros = (System.nanoTime() - acked) / 1_000;
+                    LockSupport.parkNanos(Math.max(1_000, waitedMicros / 10) * 1_000);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                pollErrors.incrementAndGet();  // reported: a sample lost this way is not in the percentiles
+                return;
             }
             long lag = (System.nanoTime() - acked) / 1_000;
             lags.add(lag);
             details.add(ackedAt + " " + query + " " + id + " " + String.format("%.1f", lag / 1e3));
-            return null;
         }
     }
 
@@ -238,12 +262,14 @@ public final class ProjectionLag {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /** The (first) assertion id of a 201's body; null when the body holds none (counted as an error). */
     private static String firstId(String body) {
         try {
             JsonNode json = Api.JSON.readTree(body);
-            return json.has("ids") ? json.get("ids").get(0).asText() : json.get("id").asText();
+            JsonNode id = json.has("ids") ? json.get("ids").get(0) : json.get("id");
+            return id == null || !id.isTextual() ? null : id.asText();
         } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+            return null;
         }
     }
 }

@@ -27,7 +27,12 @@ class KeepAliveHttpTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = server(0);
+        http = new KeepAliveHttp(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+    }
+
+    private HttpServer server(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/fixed", exchange -> answer(exchange, 200, "{\"id\":\"a\"}", false));
         server.createContext("/chunked", exchange -> answer(exchange, 200, "x".repeat(20_000), true));
         server.createContext("/missing", exchange -> {
@@ -42,7 +47,7 @@ class KeepAliveHttpTest {
             answer(exchange, 200, "bye", false);
         });
         server.start();
-        http = new KeepAliveHttp(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        return server;
     }
 
     @AfterEach
@@ -77,6 +82,27 @@ class KeepAliveHttpTest {
 
         assertThat(clientPorts).hasSize(2);
         assertThat(clientPorts.get(0)).isNotEqualTo(clientPorts.get(1));
+    }
+
+    /** A restarted server has closed the pooled connection: a GET is repeated once, a POST is not. */
+    @Test
+    void repeatsAGetButNotAPostOnAConnectionTheServerClosed() throws IOException {
+        assertThat(http.get("/fixed").status()).isEqualTo(200);
+        assertThat(http.postJson("/echo", "{}").status()).isEqualTo(201);
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        server = server(port);
+
+        assertThat(http.get("/fixed").status()).isEqualTo(200);
+        assertThat(clientPorts).hasSize(3);
+        assertThat(clientPorts.get(2)).isNotEqualTo(clientPorts.get(0));
+
+        http.postJson("/echo", "{}");  // a new connection, pooled after this answer
+        server.stop(0);
+        server = server(port);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> http.postJson("/echo", "{}"))
+                .isInstanceOf(IOException.class);
+        assertThat(clientPorts).hasSize(4);  // the failed POST never reached the new server
     }
 
     @Test
