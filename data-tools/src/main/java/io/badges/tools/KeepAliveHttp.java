@@ -132,11 +132,16 @@ final class KeepAliveHttp implements Closeable {
 
         Connection(String host, int port) throws IOException {
             socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), 5_000);
-            socket.setSoTimeout(60_000);
-            out = socket.getOutputStream();
-            in = socket.getInputStream();
+            try {
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(host, port), 5_000);
+                socket.setSoTimeout(60_000);
+                out = socket.getOutputStream();
+                in = socket.getInputStream();
+            } catch (IOException e) {
+                socket.close();  // a refused or timed-out connect leaves no open descriptor behind
+                throw e;
+            }
         }
 
         Response exchange(byte[] head, byte[] body) throws IOException {
