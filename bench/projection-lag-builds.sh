@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # bench/projection-lag.sh on two builds in turn, ABBA: OTHER (another checkout of this repository, built
 # with `./mvnw -DskipTests package` and the class paths of scripts/distributed-up.sh: run that once
-# there), then this checkout, this one again and OTHER again, each a fresh stack with COST=yes and
-# STAGES=yes, the same RUNS. This checkout's bench scripts drive both: they are copied over OTHER's
-# own (so give it a throwaway clone, at 077df22 or later: its load tool must have KafkaRecordTimes);
+# there), then this checkout, this one again and OTHER again, each a fresh stack with COST=yes,
+# STAGES=yes and GC=yes, the same RUNS. This checkout's bench scripts and scripts/distributed-up.sh
+# drive both: they are copied over OTHER's own (so give it a throwaway clone, at 077df22 or later: its
+# load tool must have KafkaRecordTimes);
 # each stack runs that checkout's services and load tool, and each writes its checkout's
 # bench/results/projection-lag.md. Prints every stack's table and collects them in
 # bench/results/projection-lag-builds.md.
@@ -34,9 +35,10 @@ for dir in "${ORDER[@]}"; do
   way=$([ "$dir" = "$HERE" ] && echo B || echo A)
   if [ "$dir" != "$HERE" ]; then
     mkdir -p "$dir/bench"
-    cp bench/projection-lag.sh bench/stack-cost.py bench/lag-stages.py "$dir/bench/"
+    cp bench/projection-lag.sh bench/stack-cost.py bench/lag-stages.py bench/gc-pauses.py "$dir/bench/"
+    cp scripts/distributed-up.sh "$dir/scripts/"
   fi
-  (cd "$dir" && SKIP_BUILD=1 COST=yes STAGES=yes bash bench/projection-lag.sh)
+  (cd "$dir" && SKIP_BUILD=1 COST=yes STAGES=yes GC=yes bash bench/projection-lag.sh)
   { echo; echo "## $n: $way"; echo; sed -n '/^| writes/,$p' "$dir/bench/results/projection-lag.md"; } >> "$PARTS"
 done
 cp "$PARTS" "$OUT"

@@ -16,7 +16,9 @@
 # (io.badges.tools.KafkaRecordTimes, bench/lag-stages.py), appended to the output.
 # COST=yes also reports each phase's cost per assertion: CPU µs by process (Kafka, the services,
 # PostgreSQL) and commits per assertion in both databases (bench/stack-cost.py), appended to the output.
-# Settings (env): RUNS ("1000:10 500:1"), DURATION (30), WARMUP (60), PRIME, STAGES, COST, SKIP_BUILD, plus
+# GC=yes also logs every collector pause of Kafka and the services and reports them by row and process
+# (bench/gc-pauses.py), appended to the output.
+# Settings (env): RUNS ("1000:10 500:1"), DURATION (30), WARMUP (60), PRIME, STAGES, COST, GC, SKIP_BUILD, plus
 # distributed-up.sh's (ports, DB_NAME/QUERY_DB_NAME, BADGES_REDIS_URL: the script empties that Redis
 # database, so give it one of its own when the machine's Redis holds anything else).
 # Output: bench/results/projection-lag.md
@@ -33,7 +35,11 @@ export BADGES_REDIS_URL=${BADGES_REDIS_URL:-redis://127.0.0.1:6379}
 export BADGES_RATE_LIMIT_PER_SECOND=0   # the per-key limit (1000/s) would refuse the load itself
 
 scripts/distributed-down.sh >/dev/null
-rm -rf .run/kafka .run/command-data .run/query-data-*
+rm -rf .run/kafka .run/command-data .run/query-data-* .run/gc
+if [ "${GC:-no}" = yes ]; then
+  mkdir -p .run/gc
+  export ALL_JAVA_OPTS="${ALL_JAVA_OPTS:-} -Xlog:gc:file=$PWD/.run/gc/gc-%p.log:utctime"
+fi
 for db in "$DB_NAME" "$QUERY_DB_NAME"; do psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" postgres; done
 redis-cli -u "$BADGES_REDIS_URL" FLUSHDB >/dev/null || true
 scripts/distributed-up.sh
@@ -51,9 +57,13 @@ for run in $RUNS; do
   PHASES+=("${run%%:*}:${run##*:}:$WARMUP:$DURATION") LABELS+=("${run%%:*}/s, batch ${run##*:}")
 done
 ROWS=() STAGE_PHASES=()
-SAMPLES=.run/projection-lag-samples.txt COSTS=.run/projection-lag-costs.txt
+SAMPLES=.run/projection-lag-samples.txt COSTS=.run/projection-lag-costs.txt ENDS=.run/projection-lag-phase-ends.txt
 rm -f "$COSTS"
-cost_snapshot() { [ "${COST:-no}" != yes ] || python3 bench/stack-cost.py snapshot "$COSTS"; }
+cost_snapshot() {
+  [ "${COST:-no}" != yes ] || python3 bench/stack-cost.py snapshot "$COSTS"
+  date +%s.%N >> "$ENDS"
+}
+: > "$ENDS"
 cost_snapshot
 i=0
 while read -r result; do
@@ -103,6 +113,14 @@ if [ "${STAGES:-no}" = yes ]; then
     echo "(STAGES=yes: \`bench/lag-stages.py\`):"
     echo
     python3 bench/lag-stages.py "$SAMPLES" .run/projection-lag-records.txt "${STAGE_PHASES[@]}"
+  } >> "$OUT"
+fi
+if [ "${GC:-no}" = yes ]; then
+  {
+    echo
+    echo "The collectors' pauses in each phase (its pause, unrecorded and recorded parts; GC=yes: \`bench/gc-pauses.py\`):"
+    echo
+    python3 bench/gc-pauses.py .run/gc "$ENDS" "${LABELS[@]}"
   } >> "$OUT"
 fi
 cat "$OUT"

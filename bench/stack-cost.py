@@ -7,8 +7,11 @@
 A snapshot holds: the CPU time (utime + stime, clock ticks) of every process whose pid file is in
 .run/ (Kafka, the command service, each query service), PostgreSQL's (every postgres process plus what
 the postmaster collected from backends that exited), the command database's assertion count and both
-databases' committed transactions (pg_stat_database). The report divides each interval's deltas
-by the assertions awarded in it: CPU µs per assertion by process and commits per assertion. Taken
+databases' committed transactions (pg_stat_database), the server's WAL bytes and full-page images
+(pg_stat_wal) and its checkpoints begun (pg_stat_bgwriter, PostgreSQL 14-16). The report divides each
+interval's deltas by the assertions awarded in it: CPU µs per assertion by process, commits, WAL bytes
+and full-page images per assertion, and counts the checkpoints: after each one begins, the first change
+to every page writes the whole page to the WAL. Taken
 when each phase's RESULT line arrives, an interval is the pause before a phase, its unrecorded and its
 recorded part.
 """
@@ -54,8 +57,8 @@ def postgres_ticks():
 
 
 def psql(db, sql):
-    return int(subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-Atc", sql],
-                              capture_output=True, text=True, check=True).stdout.strip())
+    return int(float(subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-Atc", sql],
+                              capture_output=True, text=True, check=True).stdout.strip()))
 
 
 def snapshot(path):
@@ -66,6 +69,9 @@ def snapshot(path):
     values["assertions"] = psql(DB, "SELECT count(*) FROM assertion")
     for name, db in (("commits", DB), ("query_commits", QUERY_DB)):
         values[name] = psql(db, f"SELECT xact_commit FROM pg_stat_database WHERE datname = '{db}'")
+    values["wal_bytes"] = psql(DB, "SELECT wal_bytes FROM pg_stat_wal")
+    values["wal_fpi"] = psql(DB, "SELECT wal_fpi FROM pg_stat_wal")
+    values["checkpoints"] = psql(DB, "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")
     with open(path, "a") as out:
         out.write(f"{time.time():.1f} " + " ".join(f"{k}={v}" for k, v in values.items()) + "\n")
 
@@ -75,10 +81,11 @@ def report(path, labels):
     for line in open(path):
         fields = line.split()
         rows.append((float(fields[0]), {k: int(v) for k, v in (f.split("=") for f in fields[1:])}))
-    processes = [k for k in rows[0][1] if k not in ("assertions", "commits", "query_commits")]
+    counters = ("assertions", "commits", "query_commits", "wal_bytes", "wal_fpi", "checkpoints")
+    processes = [k for k in rows[0][1] if k not in counters]
     print("| row | assertions | " + " | ".join(f"{p} CPU µs" for p in processes)
-          + " | all these, µs | command DB commits | read DB commits |")
-    print("| --- | ---: |" + " ---: |" * (len(processes) + 3))
+          + " | all these, µs | command DB commits | read DB commits | WAL bytes | full-page images | checkpoints begun |")
+    print("| --- | ---: |" + " ---: |" * (len(processes) + 6))
     for (_, before), (_, after), label in zip(rows, rows[1:], labels):
         n = after["assertions"] - before["assertions"]
         if n <= 0:
@@ -87,7 +94,9 @@ def report(path, labels):
         cells = " | ".join(f"{per[p]:.0f}" for p in processes)
         print(f"| {label} | {n} | {cells} | {sum(per.values()):.0f} | "
               f"{(after['commits'] - before['commits']) / n:.2f} | "
-              f"{(after['query_commits'] - before['query_commits']) / n:.2f} |")
+              f"{(after['query_commits'] - before['query_commits']) / n:.2f} | "
+              f"{(after['wal_bytes'] - before['wal_bytes']) / n:.0f} | "
+              f"{(after['wal_fpi'] - before['wal_fpi']) / n:.2f} | {after['checkpoints'] - before['checkpoints']} |")
 
 
 if __name__ == "__main__":

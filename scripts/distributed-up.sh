@@ -7,7 +7,8 @@
 # Settings (env): COMMAND_PORT (8080), QUERY_PORTS ("8081 8082"; "" for none), KAFKA_PORT (9092),
 # PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), DB_NAME/QUERY_DB_NAME (badges/badges_query),
 # BADGES_REDIS_URL (redis://127.0.0.1:6379), COMMAND_JAVA_OPTS / QUERY_JAVA_OPTS (extra JVM options, such
-# as -Daxon.eventhandling.processors.read-model.batch-size=50), BADGES_API_KEYS (a generated key), SKIP_BUILD (set: use the
+# as -Daxon.eventhandling.processors.read-model.batch-size=50), KAFKA_JAVA_OPTS (the broker's JVM options,
+# "-Xmx512m"), ALL_JAVA_OPTS (options for every JVM this starts, such as a GC log), BADGES_API_KEYS (a generated key), SKIP_BUILD (set: use the
 # jars and class paths of the last build). The build packages (never installs into ~/.m2) and writes
 # each module's class path to <module>/target/classpath.txt (Kafka's from e2e-tests, the tools' from
 # data-tools).
@@ -72,7 +73,7 @@ log4j.appender.stdout=org.apache.log4j.ConsoleAppender
 log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
 log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
 PROPS
-  KAFKA=(java -Xmx512m "-Dlog4j.configuration=file:$PWD/$RUN/kafka/log4j.properties" -cp "$(cat "$RUN/kafka.classpath")")
+  KAFKA=(java ${KAFKA_JAVA_OPTS:--Xmx512m} ${ALL_JAVA_OPTS:-} "-Dlog4j.configuration=file:$PWD/$RUN/kafka/log4j.properties" -cp "$(cat "$RUN/kafka.classpath")")
   if [ ! -f "$RUN/kafka/data/meta.properties" ]; then
     "${KAFKA[@]}" kafka.tools.StorageTool format -t "$("${KAFKA[@]}" kafka.tools.StorageTool random-uuid)" \
       -c "$RUN/kafka/server.properties" > "$RUN/kafka.log" 2>&1
@@ -108,13 +109,13 @@ export BADGES_PUBLIC_BASE_URL=${BADGES_PUBLIC_BASE_URL:-http://127.0.0.1:${QUERY
 export SPRING_PROFILES_ACTIVE=distributed
 
 BADGES_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME" BADGES_DB_USER=$PGUSER BADGES_DATA_DIR=$RUN/command-data \
-  COMMAND_PORT=$COMMAND_PORT nohup "$LAUNCH_JAVA" -Xmx384m ${COMMAND_JAVA_OPTS:-} $COMMAND_ARGS > "$RUN/command-service.log" 2>&1 &
+  COMMAND_PORT=$COMMAND_PORT nohup "$LAUNCH_JAVA" -Xmx384m ${COMMAND_JAVA_OPTS:-} ${ALL_JAVA_OPTS:-} $COMMAND_ARGS > "$RUN/command-service.log" 2>&1 &
 echo $! > "$RUN/command-service.pid"
 
 for port in $QUERY_PORTS; do
   BADGES_QUERY_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$QUERY_DB_NAME" BADGES_QUERY_DB_USER=$PGUSER \
     BADGES_DATA_DIR=$RUN/query-data-$port QUERY_PORT=$port \
-    nohup "$LAUNCH_JAVA" -Xmx384m ${QUERY_JAVA_OPTS:-} $QUERY_ARGS > "$RUN/query-service-$port.log" 2>&1 &
+    nohup "$LAUNCH_JAVA" -Xmx384m ${QUERY_JAVA_OPTS:-} ${ALL_JAVA_OPTS:-} $QUERY_ARGS > "$RUN/query-service-$port.log" 2>&1 &
   echo $! > "$RUN/query-service-$port.pid"
 done
 
