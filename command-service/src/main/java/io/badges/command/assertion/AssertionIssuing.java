@@ -1,5 +1,6 @@
 package io.badges.command.assertion;
 
+import io.badges.command.domain.TimeOrderedIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.command.badgeclass.BadgeClasses;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -158,7 +158,7 @@ class AssertionIssuing {
         // OB 3.0 times are kept to the second (the VC-JWT's NumericDate claims must equal them).
         Instant issuedOn = AssertionIssued.OB3.equals(format) ? clock.instant().truncatedTo(ChronoUnit.SECONDS)
                 : Database.truncate(clock.instant());
-        return new IssueAssertion(UUID.randomUUID().toString(), request.badgeClassId(), recipient, evidence,
+        return new IssueAssertion(TimeOrderedIds.next(), request.badgeClassId(), recipient, evidence,
                 request.narrative(), expires, request.verificationType(), issuedOn, null,
                 hasher.lookup(request.recipient().identity()), format, null, null);
     }

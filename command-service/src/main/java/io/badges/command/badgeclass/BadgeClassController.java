@@ -1,5 +1,6 @@
 package io.badges.command.badgeclass;
 
+import io.badges.command.domain.TimeOrderedIds;
 import io.badges.command.domain.RuleViolationException;
 import io.badges.events.badgeclass.Criteria;
 import io.badges.vocabulary.PublicUrls;
@@ -10,7 +11,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,7 +57,7 @@ class BadgeClassController {
         if (request.issuerId() == null || request.issuerId().isBlank()) {
             throw new RuleViolationException("issuerId", "must not be blank");
         }
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         ImageField image = request.imageField();
         BadgeClassDefinition definition = request.definition(image);
         commands.sendAndWait(new DefineBadgeClass(id, request.issuerId(), definition, image.upload(),

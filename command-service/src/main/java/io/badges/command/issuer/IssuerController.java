@@ -1,11 +1,11 @@
 package io.badges.command.issuer;
 
+import io.badges.command.domain.TimeOrderedIds;
 import io.badges.events.issuer.IssuerKeyAdded;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Clock;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +39,7 @@ class IssuerController {
 
     @PostMapping
     ResponseEntity<IssuerResponse> register(@Valid @RequestBody IssuerRequest request) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         commands.sendAndWait(new RegisterIssuer(id, request.profile(), clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/issuers/" + id)).body(IssuerResponse.of(id, request.profile()));
     }

@@ -1,9 +1,9 @@
 package io.badges.command.issuer;
 
+import io.badges.command.domain.TimeOrderedIds;
 import io.badges.events.issuer.IssuerKeyAdded;
 import java.security.KeyPair;
 import java.time.Clock;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +36,7 @@ public class IssuerKeys {
             case IssuerKeyAdded.ES256 -> io.badges.credentials.IssuerKeys.generateP256();
             default -> io.badges.credentials.IssuerKeys.generateRsa();
         };
-        String keyId = UUID.randomUUID().toString();
+        String keyId = TimeOrderedIds.next();
         String pem = io.badges.credentials.IssuerKeys.pem(pair.getPublic());
         var at = clock.instant();
         commands.sendAndWait(new AddIssuerKey(issuerId, keyId, pem, at, algorithm));
