@@ -15,7 +15,8 @@
 # record) and the rest (record -> readable), from the samples and the topic's record timestamps
 # (io.badges.tools.KafkaRecordTimes, bench/lag-stages.py), appended to the output.
 # COST=yes also reports each phase's cost per assertion: CPU µs by process (Kafka, the services,
-# PostgreSQL) and commits per assertion in both databases (bench/stack-cost.py), appended to the output.
+# PostgreSQL), commits per assertion in both databases, WAL bytes and full-page images per assertion and
+# the checkpoints begun in each phase (bench/stack-cost.py), appended to the output.
 # GC=yes also logs every collector pause of Kafka and the services and reports them by row and process
 # (bench/gc-pauses.py), appended to the output.
 # Settings (env): RUNS ("1000:10 500:1"), DURATION (30), WARMUP (60), PRIME, STAGES, COST, GC, SKIP_BUILD, plus
