@@ -57,8 +57,8 @@ def postgres_ticks():
 
 
 def psql(db, sql):
-    return int(float(subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-Atc", sql],
-                              capture_output=True, text=True, check=True).stdout.strip()))
+    return int(subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-Atc", sql],
+                              capture_output=True, text=True, check=True).stdout.strip())
 
 
 def snapshot(path):

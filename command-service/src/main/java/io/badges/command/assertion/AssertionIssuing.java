@@ -1,11 +1,11 @@
 package io.badges.command.assertion;
 
-import io.badges.command.domain.TimeOrderedIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.command.badgeclass.BadgeClasses;
 import io.badges.command.domain.IdempotencyConflictException;
 import io.badges.command.domain.RuleViolationException;
+import io.badges.command.domain.TimeOrderedIds;
 import io.badges.events.assertion.AssertionIssued;
 import io.badges.vocabulary.PublicUrls;
 import java.time.temporal.ChronoUnit;

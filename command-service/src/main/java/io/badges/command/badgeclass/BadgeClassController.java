@@ -1,7 +1,7 @@
 package io.badges.command.badgeclass;
 
-import io.badges.command.domain.TimeOrderedIds;
 import io.badges.command.domain.RuleViolationException;
+import io.badges.command.domain.TimeOrderedIds;
 import io.badges.events.badgeclass.Criteria;
 import io.badges.vocabulary.PublicUrls;
 import io.badges.vocabulary.image.BadImage;

@@ -9,10 +9,10 @@ import org.axonframework.common.IdentifierFactory;
  * {@link IdentifierFactory} every event): UUID version 7 (RFC 9562, section 5.7), 48 bits of Unix
  * milliseconds followed by 74 random bits, so they sort by creation time and stay as hard to guess
  * as a random UUID's 122 bits need to be for a public URL. Version 4 UUIDs landed every insert on a
- * random leaf of each index keyed by them (the assertion table's and the event table's primary and
- * unique keys, the read side's views): after each checkpoint nearly every award then wrote a full page
- * image per such index, and the whole of each index had to stay in the buffer cache. Time-ordered keys
- * append at the right edge. Same-millisecond identifiers are not ordered among themselves (their
+ * random leaf of each index keyed by them (the event table's two unique keys, the assertion table's
+ * primary key, the read side's assertion view): after each checkpoint an award's first change to such a
+ * leaf wrote the whole page to the WAL, and the whole of each index had to stay in the buffer cache.
+ * Time-ordered keys append at the right edge (docs/benchmarks.md, "Projection lag", 18:30-20:05Z). Same-millisecond identifiers are not ordered among themselves (their
  * random part decides), which costs nothing to an index.
  */
 public final class TimeOrderedIds extends IdentifierFactory {

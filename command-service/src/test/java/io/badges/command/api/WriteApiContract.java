@@ -114,6 +114,30 @@ abstract class WriteApiContract {
                 .query(String.class).single()).isEqualTo("mistake");
     }
 
+    /** Time-ordered identifiers (version 7) keep every insert at its indexes' right edge. */
+    @Test
+    void everyIdentifierTheServiceMakesIsTimeOrdered() throws Exception {
+        String issuer = created(post("/api/v1/issuers", """
+                {"name":"Ordered Org","url":"https://ordered.example","email":"badges@ordered.example"}"""));
+        String badge = created(post("/api/v1/badge-classes", """
+                {"issuerId":"%s","name":"Ordered","description":"d","criteria":{"narrative":"n"}}"""
+                .formatted(issuer)));
+        assertThat(post("/api/v1/issuers/" + issuer + "/keys", "{}").statusCode()).isEqualTo(201);
+        Thread.sleep(2);  // a later millisecond than the badge class
+        String award = created(post("/api/v1/assertions", """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"ordered@example.org"}}"""
+                .formatted(badge)));
+        String key = jdbc.sql("SELECT id FROM issuer_key WHERE issuer_id = ?").param(issuer)
+                .query(String.class).single();
+        List<String> events = jdbc.sql("SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(award).query(String.class).list();
+
+        for (String id : List.of(issuer, badge, key, award, events.get(0))) {
+            assertThat(java.util.UUID.fromString(id).version()).as(id).isEqualTo(7);
+        }
+        assertThat(award).isGreaterThan(badge);
+    }
+
     @Test
     void storesTheHashedIdentityAndNeverTheClearEmail() throws Exception {
         String id = created(post("/api/v1/assertions", """
