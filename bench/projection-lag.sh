@@ -7,8 +7,8 @@
 # 50th on the query instances until it answers 200 (backing off to 10 % of the time waited). One run per RUNS entry rate:batch, on the same stack:
 # batch 1 = single awards, n = that assertion rate in bulk requests of n recipients. The default is
 # the two goals of issue #20: 1,000 assertions/s in bulks of 10, and 500 single awards/s.
-# Before them, PRIME (rate:batch:seconds entries, "200:10:60 500:10:60 1000:10:90"; "" for none) awards at
-# rising rates, unrecorded, each followed by 10 s to drain: five JVMs that start together on two cores
+# Before them, PRIME (rate:batch:seconds entries, "200:10:60 1000:10:60 500:1:90"; "" for none) awards at
+# rising rates, then single awards (their own code paths), unrecorded, each followed by 10 s to drain: five JVMs that start together on two cores
 # compile for minutes, and a cold stack driven at the goal rate at once falls seconds behind and stays
 # there (docs/benchmarks.md, "Projection lag"); the rows measure the steady state the goals are about.
 # STAGES=yes also splits each row's lag in two: the command side's part (201 -> the publisher's Kafka
@@ -28,7 +28,7 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-"1000:10 500:1"}
 DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-60}
-PRIME=${PRIME-"200:10:60 500:10:60 1000:10:90"}
+PRIME=${PRIME-"200:10:60 1000:10:60 500:1:90"}
 OUT=bench/results/projection-lag.md
 export COMMAND_PORT=${COMMAND_PORT:-8180} QUERY_PORTS=${QUERY_PORTS:-"8181 8182"}
 export DB_NAME=${DB_NAME:-badges} QUERY_DB_NAME=${QUERY_DB_NAME:-badges_query}

@@ -60,6 +60,17 @@ public final class AxonJdbc {
                                                             Serializer eventSerializer,
                                                             Serializer snapshotSerializer,
                                                             EventUpcaster upcaster) {
+        return eventStorageEngineBuilder(database, connectionProvider, transactionManager, eventSerializer,
+                snapshotSerializer, upcaster).build();
+    }
+
+    /** The event store's builder on our schema, tuned for the vendor, for an engine that extends Axon's. */
+    public static JdbcEventStorageEngine.Builder eventStorageEngineBuilder(Database database,
+                                                                           ConnectionProvider connectionProvider,
+                                                                           TransactionManager transactionManager,
+                                                                           Serializer eventSerializer,
+                                                                           Serializer snapshotSerializer,
+                                                                           EventUpcaster upcaster) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
@@ -68,7 +79,7 @@ public final class AxonJdbc {
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(upcaster == null ? NoOpEventUpcaster.INSTANCE : upcaster)
                 .persistenceExceptionResolver(duplicateKeyResolver());
-        return database.tuneEventStore(builder).build();
+        return database.tuneEventStore(builder);
     }
 
     public static TokenStore tokenStore(Database database, ConnectionProvider connectionProvider,

@@ -2,6 +2,8 @@ package io.badges.command.config;
 
 import io.badges.command.WriteModel;
 import io.badges.command.publishing.CommitAwareEventStore;
+import io.badges.command.publishing.HeadPacedEventStorageEngine;
+import io.badges.command.publishing.HeadReadPacer;
 import io.badges.persistence.AxonJdbc;
 import io.badges.persistence.SpringConnections;
 import io.badges.persistence.Database;
@@ -34,14 +36,19 @@ class AxonConfig {
         return SpringConnections.unitOfWorkAware(dataSource);
     }
 
+    /**
+     * Its tracked reads (the Kafka publisher's) at the store's head are at least
+     * {@code badges.outbox-read-pause} apart ({@link HeadReadPacer}).
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Database database, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer,
+                                          Serializer serializer, BadgesProperties properties,
                                           org.axonframework.config.Configuration configuration) {
-        return AxonJdbc.eventStorageEngine(database, connectionProvider, transactionManager, eventSerializer,
-                serializer, configuration.upcasterChain());
+        return new HeadPacedEventStorageEngine(AxonJdbc.eventStorageEngineBuilder(database, connectionProvider,
+                transactionManager, eventSerializer, serializer, configuration.upcasterChain()),
+                HeadReadPacer.of(properties.outboxReadPause()));
     }
 
     /**

@@ -26,6 +26,11 @@ import org.springframework.validation.annotation.Validated;
  * <p>{@code outboxPollInterval} (BADGES_OUTBOX_POLL_INTERVAL, default 50 ms): how often the event store's
  * tracking readers (the Kafka publisher, distributed mode) look for events that this instance did not
  * write; its own commits wake them at once.
+ *
+ * <p>{@code outboxReadPause} (BADGES_OUTBOX_READ_PAUSE, default 10 ms): the least time between two reads
+ * of the event store's head by those readers. The first read after a quiet spell is immediate; under a
+ * steady stream of commits the reader reads once per pause instead of once or twice per commit
+ * ({@code HeadReadPacer}). 0 reads after every commit.
  */
 @Validated
 @ConfigurationProperties("badges")
@@ -41,7 +46,8 @@ public record BadgesProperties(
         @NotNull @DefaultValue("2s") Duration shutdownDrain,
         @NotNull @DefaultValue("single-process") Deployment deployment,
         @NotNull @DefaultValue("250ms") Duration statusListPublishInterval,
-        @NotNull @DefaultValue("50ms") Duration outboxPollInterval) {
+        @NotNull @DefaultValue("50ms") Duration outboxPollInterval,
+        @NotNull @DefaultValue("10ms") Duration outboxReadPause) {
 
     public BadgesProperties {
         apiKeys = apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).toList();
