@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,22 +60,15 @@ class AssertionController {
                 .body(result.body());
     }
 
-    /**
-     * Runs an award under the client's Idempotency-Key. When a concurrent request with the same key
-     * committed first, this one rolled back entirely; running it again answers what the first answered.
-     */
     private AssertionIssuing.Result once(String idempotencyKey, HttpServletRequest http,
                                          java.util.function.BiFunction<String, String, AssertionIssuing.Result> award) {
-        if (idempotencyKey != null && idempotencyKey.length() > 200) {
-            throw new RuleViolationException("Idempotency-Key", "must be at most 200 characters");
+        if (idempotencyKey != null && idempotencyKey.length() > AssertionIssuing.MAX_IDEMPOTENCY_KEY) {
+            throw new RuleViolationException("Idempotency-Key",
+                    "must be at most " + AssertionIssuing.MAX_IDEMPOTENCY_KEY + " characters");
         }
         String client = (String) http.getAttribute(ApiKeyFilter.CLIENT_ATTRIBUTE);
         String key = blankToNull(idempotencyKey);
-        try {
-            return award.apply(client, key);
-        } catch (DuplicateKeyException concurrentSameKey) {
-            return award.apply(client, key);
-        }
+        return AssertionIssuing.once(() -> award.apply(client, key));
     }
 
     @PostMapping("/{id}/revoke")

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +33,8 @@ class AssertionIssuing {
 
     record Result(String id, String body, boolean replayed) {
     }
+
+    static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final CommandGateway commands;
     private final BadgeClasses badgeClasses;
@@ -82,6 +85,18 @@ class AssertionIssuing {
             }
             return new Result(command.assertionId(), body, false);
         });
+    }
+
+    /**
+     * Runs an award under the client's Idempotency-Key. When a concurrent request with the same key
+     * committed first, this one rolled back entirely; running it again answers what the first answered.
+     */
+    static Result once(java.util.function.Supplier<Result> award) {
+        try {
+            return award.get();
+        } catch (DuplicateKeyException concurrentSameKey) {
+            return award.get();
+        }
     }
 
     /**

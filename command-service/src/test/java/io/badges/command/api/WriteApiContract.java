@@ -78,6 +78,12 @@ abstract class WriteApiContract {
     @Autowired
     FailingHandler failingHandler;
 
+    @Autowired
+    org.springframework.boot.web.servlet.FilterRegistrationBean<io.badges.command.assertion.SingleAwardFilter> singleAwards;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     String issuerId;
     String badgeClassId;
     String assertionId;
@@ -136,6 +142,56 @@ abstract class WriteApiContract {
             assertThat(java.util.UUID.fromString(id).version()).as(id).isEqualTo(7);
         }
         assertThat(award).isGreaterThan(badge);
+    }
+
+    /**
+     * {@code SingleAwardFilter} answers a plain single award ahead of Spring MVC; an Accept it does not
+     * take plainly sends the same request to the controller. Both answers, rows, events and request
+     * timers must be alike.
+     */
+    @Test
+    void aSingleAwardIsAnsweredAlikeAheadOfSpringMvcAndByTheController() throws Exception {
+        String body = """
+                {"badgeClassId":"%s","recipient":{"type":"email","identity":"fast@example.org"},"narrative":"n"}"""
+                .formatted(badgeClassId);
+        long taken = singleAwards.getFilter().answered();
+        Map<String, Long> before = counts();
+        double timed = awardsTimed();
+
+        HttpResponse<String> fast = post("/api/v1/assertions", body);
+        HttpResponse<String> controller = post("/api/v1/assertions", body, Map.of("Accept", "application/json, */*"));
+
+        assertThat(singleAwards.getFilter().answered()).isEqualTo(taken + 1);
+        JsonNode fastAward = json.readTree(fast.body());
+        JsonNode controllerAward = json.readTree(controller.body());
+        for (HttpResponse<String> answer : List.of(fast, controller)) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            assertThat(answer.headers().firstValue("Location"))
+                    .hasValue("/api/v1/assertions/" + json.readTree(answer.body()).get("id").asText());
+        }
+        assertThat(fast.headers().map().keySet()).isEqualTo(controller.headers().map().keySet());
+        for (String header : List.of("Content-Type", "Idempotent-Replayed")) {
+            assertThat(fast.headers().allValues(header)).as(header).isEqualTo(controller.headers().allValues(header));
+        }
+        List<String> fields = new ArrayList<>();
+        fastAward.fieldNames().forEachRemaining(fields::add);
+        List<String> controllerFields = new ArrayList<>();
+        controllerAward.fieldNames().forEachRemaining(controllerFields::add);
+        assertThat(fields).isEqualTo(controllerFields);
+        for (String field : List.of("badgeClassId", "narrative", "verification", "format", "evidence")) {
+            assertThat(fastAward.get(field)).as(field).isEqualTo(controllerAward.get(field));
+        }
+        Map<String, Long> after = counts();
+        assertThat(after.get("assertion")).isEqualTo(before.get("assertion") + 2);
+        assertThat(after.get("domain_event_entry")).isEqualTo(before.get("domain_event_entry") + 2);
+        assertThat(awardsTimed()).isEqualTo(timed + 2);
+    }
+
+    /** Single awards answered 201, as the HTTP observation timed them. */
+    private double awardsTimed() {
+        io.micrometer.core.instrument.Timer timer = meters.find("http.server.requests")
+                .tags("method", "POST", "uri", "/api/v1/assertions", "status", "201").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
