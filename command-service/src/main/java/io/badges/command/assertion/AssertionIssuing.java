@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -91,7 +92,7 @@ class AssertionIssuing {
      * Runs an award under the client's Idempotency-Key. When a concurrent request with the same key
      * committed first, this one rolled back entirely; running it again answers what the first answered.
      */
-    static Result once(java.util.function.Supplier<Result> award) {
+    static Result once(Supplier<Result> award) {
         try {
             return award.get();
         } catch (DuplicateKeyException concurrentSameKey) {

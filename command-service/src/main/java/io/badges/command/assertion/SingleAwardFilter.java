@@ -10,9 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,7 +27,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * The single award, {@code POST /api/v1/assertions}, ahead of Spring MVC's dispatch, argument resolvers
- * and message converters (docs/architecture.md, "Single awards"). It runs behind the API key, rate limit
+ * and message converters (docs/architecture.md, "Write path"). It runs behind the API key, rate limit
  * and body size filters and inside the HTTP observation, and answers only what it is sure of:
  * <ul>
  *   <li>Before anything is written, any request it does not take plainly (another content type, an
@@ -116,7 +120,7 @@ public final class SingleAwardFilter extends OncePerRequestFilter {
         if (contentType == null) {
             return false;
         }
-        String type = contentType.trim().toLowerCase(java.util.Locale.ROOT);
+        String type = contentType.trim().toLowerCase(Locale.ROOT);
         return type.equals("application/json") || type.startsWith("application/json;");
     }
 
@@ -170,10 +174,9 @@ public final class SingleAwardFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    getCharacterEncoding() == null ? StandardCharsets.UTF_8
-                            : java.nio.charset.Charset.forName(getCharacterEncoding())));
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding())));
         }
     }
 }

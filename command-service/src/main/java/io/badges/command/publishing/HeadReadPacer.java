@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * it. Reads that return full batches (a reader catching up) never wait, and neither does the first
  * read after a quiet spell, so at low rates an award is still read at once. At high rates the reader
  * reads at most once per pause and takes what arrived meanwhile in one read, instead of one or two
- * reads per commit (docs/architecture.md, "The outbox publisher's reads").
+ * reads per commit (docs/architecture.md, "Distributed mode", outbox reads paced at the head).
  */
 public final class HeadReadPacer {
 
@@ -35,7 +35,8 @@ public final class HeadReadPacer {
     }
 
     public static HeadReadPacer of(Duration pause) {
-        return new HeadReadPacer(pause, System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+        return new HeadReadPacer(pause, System::nanoTime,
+                nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
     }
 
     /**

@@ -184,6 +184,11 @@ abstract class WriteApiContract {
         Map<String, Long> after = counts();
         assertThat(after.get("assertion")).isEqualTo(before.get("assertion") + 2);
         assertThat(after.get("domain_event_entry")).isEqualTo(before.get("domain_event_entry") + 2);
+        // the observation records its timer after the answer has gone out: wait for it
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (awardsTimed() < timed + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(awardsTimed()).isEqualTo(timed + 2);
     }
 
