@@ -2,7 +2,8 @@
 # The hot read path against nginx serving the very same bytes, in one run (issue #20): cached
 # GET /api/v1/assertions/{id} (200) and its revalidation (304 to If-None-Match), each beside nginx doing
 # the same from files; requests/s in the first 10 s after readiness against warm; cached against
-# uncached (caches off), all on the embedded default (SQLite) with the JVM options of ./run.
+# uncached (caches off); an unknown id's 404 on the hot path against the same 404 through Spring MVC
+# (a query string sends it there), all on the embedded default (SQLite) with the JVM options of ./run.
 # Needs wrk and nginx (Debian: apt-get install wrk nginx-light). Settings (env): ASSERTIONS (100000),
 # DURATION (20s), WARMUP (60s), CONNECTIONS (100). Output: bench/results/hot-path.md
 set -euo pipefail
@@ -62,6 +63,13 @@ rm -rf "$DIR/root" "$DIR/nginx"; mkdir -p "$DIR/root" "$DIR/nginx/logs"
 python3 bench/fetch-copies.py "http://127.0.0.1:$PORT" "$PATHS" "$DIR/etags-ours.txt" "$DIR/root"
 wrk_run 5s revalidate "http://127.0.0.1:$PORT" "$DIR/etags-ours.txt" >/dev/null
 ours304=$(wrk_run "$DURATION" revalidate "http://127.0.0.1:$PORT" "$DIR/etags-ours.txt")
+# ids no one was awarded: 404 problem+json from the hot path, then the same answers through Spring MVC
+python3 -c "import uuid; [print('/api/v1/assertions/' + str(uuid.uuid4())) for _ in range(10000)]" > "$DIR/unknown.txt"
+sed 's/$/?via=mvc/' "$DIR/unknown.txt" > "$DIR/unknown-mvc.txt"
+wrk_run 5s paths "http://127.0.0.1:$PORT" "$DIR/unknown.txt" >/dev/null
+wrk_run 5s paths "http://127.0.0.1:$PORT" "$DIR/unknown-mvc.txt" >/dev/null
+unknown=$(wrk_run "$DURATION" paths "http://127.0.0.1:$PORT" "$DIR/unknown.txt")
+unknownMvc=$(wrk_run "$DURATION" paths "http://127.0.0.1:$PORT" "$DIR/unknown-mvc.txt")
 stop_query
 
 # 2. caches off, after 30 s of the same reads
@@ -105,6 +113,8 @@ row() { echo "| $1 | $(field rps "$2") | $(field p50 "$2") | $(field p99 "$2") |
   row "query-service, first 10 s after readiness" "$cold"
   row "query-service, warm (after $WARMUP)" "$warm"
   row "query-service, 304 to If-None-Match" "$ours304"
+  row "query-service, 404 for unknown ids (hot path)" "$unknown"
+  row "query-service, 404 for unknown ids through Spring MVC (query string)" "$unknownMvc"
   row "query-service, caches off (after 30 s)" "$uncached"
   row "nginx, same bytes from files" "$static"
   row "nginx, 304 to If-None-Match" "$static304"
@@ -113,5 +123,6 @@ row() { echo "| $1 | $(field rps "$2") | $(field p50 "$2") | $(field p99 "$2") |
   echo "- 304 / nginx 304 = **$(ratio "$(field rps "$ours304")" "$(field rps "$static304")")×** (goal ≥ 0.5)"
   echo "- first 10 s after readiness / warm = **$(ratio "$(field rps "$cold")" "$(field rps "$warm")")×** (goal ≥ 0.5)"
   echo "- cached / uncached = **$(ratio "$(field rps "$warm")" "$(field rps "$uncached")")×** (goal ≥ 3)"
+  echo "- 404 on the hot path / through Spring MVC = **$(ratio "$(field rps "$unknown")" "$(field rps "$unknownMvc")")×** (no goal)"
 } > "$OUT"
 cat "$OUT"

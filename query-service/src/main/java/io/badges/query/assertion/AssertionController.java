@@ -77,6 +77,6 @@ class AssertionController {
     @ApiResponse(responseCode = "200", description = "the assertion",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssertionView.class)))
     ResponseEntity<byte[]> get(@PathVariable String id, HttpServletRequest request) {
-        return representations.view(id).orElseThrow(() -> new NotFound("assertion", id)).answer(request);
+        return representations.view(id).orElseThrow(() -> new NotFound(AssertionRepresentations.WHAT, id)).answer(request);
     }
 }

@@ -37,7 +37,7 @@ class AssertionDocumentController {
     @ApiResponse(responseCode = "200", description = "the OB 2.0 Assertion (410 when revoked)",
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     ResponseEntity<byte[]> assertion(@PathVariable String id, HttpServletRequest request) {
-        return representations.document(id).orElseThrow(() -> new NotFound("assertion", id)).answer(request);
+        return representations.document(id).orElseThrow(() -> new NotFound(AssertionRepresentations.WHAT, id)).answer(request);
     }
 
     /**

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 class AssertionRepresentations implements HotReads {
 
     static final String API = "/api/v1/assertions/{id}";
+    /** What an unknown id's 404 says there is none of, on either path. */
+    static final String WHAT = "assertion";
 
     private final AssertionViewStore store;
     private final OpenBadges2 documents;
@@ -42,8 +44,8 @@ class AssertionRepresentations implements HotReads {
 
     @Override
     public List<HotRead> hotReads() {
-        return List.of(HotRead.of(API, false, this::view, store::someIds),
-                HotRead.of(PublicUrls.ASSERTION, true, this::document, store::someIds));
+        return List.of(HotRead.of(API, false, WHAT, this::view, store::someIds),
+                HotRead.of(PublicUrls.ASSERTION, true, WHAT, this::document, store::someIds));
     }
 
     Optional<Representation> view(String id) {

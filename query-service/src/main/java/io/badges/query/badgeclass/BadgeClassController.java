@@ -29,7 +29,7 @@ class BadgeClassController {
     @ApiResponse(responseCode = "200", description = "the badge class",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BadgeClassView.class)))
     ResponseEntity<byte[]> get(@PathVariable String id, HttpServletRequest request) {
-        return representations.view(id).orElseThrow(() -> new NotFound("badge class", id)).answer(request);
+        return representations.view(id).orElseThrow(() -> new NotFound(BadgeClassRepresentations.WHAT, id)).answer(request);
     }
 
     /** The badge classes of an issuer, oldest first, keyset-paginated. */

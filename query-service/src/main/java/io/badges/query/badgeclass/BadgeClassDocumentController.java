@@ -26,6 +26,6 @@ class BadgeClassDocumentController {
     @ApiResponse(responseCode = "200", description = "the OB 2.0 BadgeClass",
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     ResponseEntity<byte[]> badge(@PathVariable String id, HttpServletRequest request) {
-        return representations.document(id).orElseThrow(() -> new NotFound("badge class", id)).answer(request);
+        return representations.document(id).orElseThrow(() -> new NotFound(BadgeClassRepresentations.WHAT, id)).answer(request);
     }
 }

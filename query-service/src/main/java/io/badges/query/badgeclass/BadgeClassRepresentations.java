@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 class BadgeClassRepresentations implements HotReads {
 
     static final String API = "/api/v1/badge-classes/{id}";
+    /** What an unknown id's 404 says there is none of, on either path. */
+    static final String WHAT = "badge class";
 
     private final BadgeClassViewStore store;
     private final OpenBadges2 documents;
@@ -32,8 +34,8 @@ class BadgeClassRepresentations implements HotReads {
 
     @Override
     public List<HotRead> hotReads() {
-        return List.of(HotRead.of(API, false, this::view, store::someIds),
-                HotRead.of(PublicUrls.BADGE, true, this::document, store::someIds));
+        return List.of(HotRead.of(API, false, WHAT, this::view, store::someIds),
+                HotRead.of(PublicUrls.BADGE, true, WHAT, this::document, store::someIds));
     }
 
     Optional<Representation> view(String id) {

@@ -1,5 +1,6 @@
 package io.badges.query.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.badges.query.config.QueryProperties;
 import io.badges.web.HttpGuards;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,11 +24,11 @@ class HotReadConfig {
 
     @Bean
     FilterRegistrationBean<HotReadFilter> hotReadFilter(QueryProperties properties, List<HotReads> features,
-                                                        MeterRegistry meters) {
+                                                        MeterRegistry meters, ObjectMapper json) {
         List<HotRead> reads = properties.http().hotReads()
                 ? features.stream().flatMap(feature -> feature.hotReads().stream()).toList()
                 : List.of();
-        FilterRegistrationBean<HotReadFilter> registration = new FilterRegistrationBean<>(new HotReadFilter(reads, meters));
+        FilterRegistrationBean<HotReadFilter> registration = new FilterRegistrationBean<>(new HotReadFilter(reads, meters, json));
         registration.setOrder(HOT_READS_ORDER);
         registration.setEnabled(!reads.isEmpty());
         return registration;

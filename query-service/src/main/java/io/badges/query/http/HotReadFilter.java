@@ -1,5 +1,7 @@
 package io.badges.query.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.badges.web.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.Filter;
@@ -10,21 +12,26 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The hot path of the public reads by id: the answer's bytes and headers, written straight to the
  * response ahead of Spring MVC, its observation and its message converters (docs/architecture.md, "Hot
  * reads"). It answers only the plain case: {@code GET}, no query string, no {@code Origin} (CORS stays
  * with Spring), an id of letters, digits, '-' and '_', and for negotiated documents an Accept that asks
- * for JSON or anything. Everything else, an unknown id and any failure go on down the chain, where the
- * controller gives the same answer (or the usual problem+json) through the same {@link Representation}.
- * Each answer is timed as {@code http.server.requests}, with the tags Spring's observation gives.
+ * for JSON or anything. An unknown id gets the controller's 404 problem+json here too (a client polling
+ * for a badge that is not readable yet costs a cache lookup, not an exception through Spring MVC).
+ * Everything else and any failure go on down the chain, where the controller gives the same answer (or
+ * the usual problem+json) through the same {@link Representation}. Each answer is timed as
+ * {@code http.server.requests}, with the tags Spring's observation gives.
  */
 public final class HotReadFilter implements Filter {
 
@@ -32,9 +39,11 @@ public final class HotReadFilter implements Filter {
 
     private final HotRead[] reads;
     private final RouteTimers[] timers;
+    private final ObjectMapper json;
 
-    public HotReadFilter(List<HotRead> reads, MeterRegistry meters) {
+    public HotReadFilter(List<HotRead> reads, MeterRegistry meters, ObjectMapper json) {
         this.reads = reads.toArray(HotRead[]::new);
+        this.json = json;
         this.timers = reads.stream().map(read -> new RouteTimers(read.uriTemplate(), meters)).toArray(RouteTimers[]::new);
     }
 
@@ -66,10 +75,7 @@ public final class HotReadFilter implements Filter {
             } catch (RuntimeException e) {
                 return false;  // the controller meets the same failure and answers it as problem+json
             }
-            if (answer.isEmpty()) {
-                return false;
-            }
-            int status = write(answer.get(), request, response);
+            int status = answer.isPresent() ? write(answer.get(), request, response) : notFound(read, id, request, response);
             timers[r].of(status).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return true;
         }
@@ -91,6 +97,21 @@ public final class HotReadFilter implements Filter {
         response.setContentLength(answer.body().length);
         response.getOutputStream().write(answer.body());
         return answer.status();
+    }
+
+    /** The controller's answer to an unknown id: NotFound through ProblemAdvice, with the same Vary. */
+    private int notFound(HotRead read, String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "no " + read.what() + " " + id);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        byte[] body = json.writeValueAsBytes(problem);
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        response.setHeader(HttpHeaders.VARY, read.negotiated() ? Representation.VARY_NEGOTIATED : Representation.VARY_CORS);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        return HttpStatus.NOT_FOUND.value();
     }
 
     static boolean plainId(String id) {

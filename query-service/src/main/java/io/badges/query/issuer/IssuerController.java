@@ -24,6 +24,6 @@ class IssuerController {
     @ApiResponse(responseCode = "200", description = "the issuer",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuerView.class)))
     ResponseEntity<byte[]> get(@PathVariable String id, HttpServletRequest request) {
-        return representations.view(id).orElseThrow(() -> new NotFound("issuer", id)).answer(request);
+        return representations.view(id).orElseThrow(() -> new NotFound(IssuerRepresentations.WHAT, id)).answer(request);
     }
 }

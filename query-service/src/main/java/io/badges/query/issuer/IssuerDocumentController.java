@@ -51,7 +51,7 @@ class IssuerDocumentController {
     @ApiResponse(responseCode = "200", description = "the OB 2.0 Profile",
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     ResponseEntity<byte[]> profile(@PathVariable String id, HttpServletRequest request) {
-        return representations.profile(id).orElseThrow(() -> new NotFound("issuer", id)).answer(request);
+        return representations.profile(id).orElseThrow(() -> new NotFound(IssuerRepresentations.WHAT, id)).answer(request);
     }
 
     @GetMapping(PublicUrls.KEY)

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 class IssuerRepresentations implements HotReads {
 
     static final String API = "/api/v1/issuers/{id}";
+    /** What an unknown id's 404 says there is none of, on either path. */
+    static final String WHAT = "issuer";
 
     private final IssuerViewStore issuers;
     private final OpenBadges2 documents;
@@ -28,8 +30,8 @@ class IssuerRepresentations implements HotReads {
 
     @Override
     public List<HotRead> hotReads() {
-        return List.of(HotRead.of(API, false, this::view, issuers::someIds),
-                HotRead.of(PublicUrls.ISSUER, true, this::profile, issuers::someIds));
+        return List.of(HotRead.of(API, false, WHAT, this::view, issuers::someIds),
+                HotRead.of(PublicUrls.ISSUER, true, WHAT, this::profile, issuers::someIds));
     }
 
     Optional<Representation> view(String id) {
