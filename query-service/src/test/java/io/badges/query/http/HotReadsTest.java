@@ -45,7 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The hot path against the real service (SQLite read model, events appended to a real event store):
  * it gives the bytes and headers the controllers behind it give, revalidates with ETag and date, shows
  * an event's change at once, answers an unknown id as the controller does, leaves CORS, pages and
- * queries to Spring MVC, and is timed as {@code http.server.requests}. The start-up warm-up sends these reads to the service itself.
+ * queries to Spring MVC, and is timed as {@code http.server.requests}. The start-up warm-up sends these
+ * reads to the service itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
@@ -197,7 +198,7 @@ class HotReadsTest {
                 "/api/v1/issuers/", "no issuer ", "/public/issuers/", "no issuer ");
         notFound.forEach((route, detail) -> {
             String path = route + unknown;
-            double before = hotCount(path, "404");
+            double before = settledCount(path, "404");
             HttpResponse<String> hot = get(path);
             // timed under the route, once the answer is written
             await().atMost(Duration.ofSeconds(5)).until(() -> hotCount(path, "404") == before + 1);
