@@ -1,7 +1,7 @@
 package io.badges.query.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.badges.web.ProblemResponses;
+import io.badges.query.NotFound;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.Filter;
@@ -99,11 +99,10 @@ public final class HotReadFilter implements Filter {
         return answer.status();
     }
 
-    /** The controller's answer to an unknown id: NotFound through ProblemAdvice, with the same Vary. */
+    /** The controller's answer to an unknown id: {@link NotFound}'s problem, with the same Vary. */
     private int notFound(HotRead read, String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                "no " + read.what() + " " + id);
+        ProblemDetail problem = NotFound.problem(read.what(), id);
         problem.setInstance(URI.create(request.getRequestURI()));
         byte[] body = json.writeValueAsBytes(problem);
         response.setStatus(HttpStatus.NOT_FOUND.value());
